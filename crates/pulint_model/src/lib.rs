@@ -1,0 +1,19 @@
+//! The language-neutral model of a Pulumi program.
+//!
+//! Frontends lower Python, TypeScript and Markdown sources into a [`Program`]; rules read it and
+//! nothing else. The vocabulary is Pulumi's own: type tokens (`aws:ec2/vpc:Vpc`), schema property
+//! names (`cidrBlock`), resource options, providers, invokes, exports and config reads.
+//!
+//! Architecture invariant: no parser types, no serialization, no IO live here.
+
+pub mod diagnostic;
+pub mod dump;
+pub mod program;
+pub mod source;
+pub mod token;
+pub mod value;
+
+pub use diagnostic::{Diagnostic, Family, Label, RuleMeta, Severity, Status};
+pub use program::*;
+pub use source::{FileId, FileKind, LineCol, Origin, SourceFile, SourceMap, Span};
+pub use value::{InterpKind, Key, PathElem, Prop, Value, ValueKind};

@@ -1,0 +1,255 @@
+//! Source files, spans and the mapping from embedded code back to its host document.
+//!
+//! A span is a byte range in one file of a [`SourceMap`]. Code taken from a Markdown fence lives in
+//! a virtual file of its own; its [`Origin::Embedded`] remembers, line by line, where each of its
+//! lines sits in the host document, so every position maps back to the `.md` file (container
+//! indentation of list items and block quotes is stripped from fence lines, so a single offset
+//! would not do).
+
+use std::fmt;
+
+/// Index of a file in its program's [`SourceMap`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub u32);
+
+/// A byte range `[start, end)` in one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub file: FileId,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(file: FileId, start: u32, end: u32) -> Self {
+        Span { file, start, end: end.max(start) }
+    }
+
+    /// The smallest span covering both (same file assumed; otherwise `self`).
+    pub fn to(self, other: Span) -> Span {
+        if self.file != other.file {
+            return self;
+        }
+        Span::new(self.file, self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// What a file holds; decides which frontend reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileKind {
+    Python,
+    TypeScript,
+    JavaScript,
+    Markdown,
+    Yaml,
+    Other,
+}
+
+impl FileKind {
+    /// Kind from a path's extension (`.py`, `.ts`, `.tsx`, `.js`, `.mjs`, `.cjs`, `.md`, `.yaml`).
+    pub fn from_path(path: &str) -> FileKind {
+        let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        match ext.as_str() {
+            "py" | "pyi" => FileKind::Python,
+            "ts" | "tsx" | "mts" | "cts" => FileKind::TypeScript,
+            "js" | "jsx" | "mjs" | "cjs" => FileKind::JavaScript,
+            "md" | "markdown" => FileKind::Markdown,
+            "yaml" | "yml" => FileKind::Yaml,
+            _ => FileKind::Other,
+        }
+    }
+
+    /// Kind from a Markdown fence's info string (`python`, `ts`, `typescript`, ...).
+    pub fn from_fence_lang(lang: &str) -> FileKind {
+        match lang.trim().to_ascii_lowercase().as_str() {
+            "python" | "py" | "python3" => FileKind::Python,
+            "typescript" | "ts" | "tsx" => FileKind::TypeScript,
+            "javascript" | "js" | "jsx" | "mjs" => FileKind::JavaScript,
+            "yaml" | "yml" => FileKind::Yaml,
+            "markdown" | "md" => FileKind::Markdown,
+            _ => FileKind::Other,
+        }
+    }
+
+    pub fn is_code(self) -> bool {
+        matches!(self, FileKind::Python | FileKind::TypeScript | FileKind::JavaScript)
+    }
+}
+
+/// Where a file's text came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A file on disk (or given as such); its path is the one printed.
+    Disk,
+    /// A fenced block of a Markdown document.
+    Embedded {
+        host: FileId,
+        /// For each line of this file: the 0-based host line and the host byte column where it starts.
+        lines: Vec<(u32, u32)>,
+        /// The file name the document gave the block (heading, label or first-line comment).
+        named: Option<String>,
+    },
+}
+
+/// One source text with its line index.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// The path as given or discovered (for embedded blocks: the name the document gave, or a
+    /// synthetic `<block N>` name).
+    pub path: String,
+    pub kind: FileKind,
+    pub text: String,
+    pub origin: Origin,
+    line_starts: Vec<u32>,
+}
+
+/// 1-based line and column (columns count characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<String>, kind: FileKind, text: String, origin: Origin) -> Self {
+        let mut line_starts = vec![0];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        SourceFile { path: path.into(), kind, text, origin, line_starts }
+    }
+
+    /// 0-based line index and byte offset of the line start for a byte offset.
+    fn line_of(&self, offset: u32) -> (usize, u32) {
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(l) => l,
+            Err(l) => l - 1,
+        };
+        (line, self.line_starts[line])
+    }
+
+    /// 1-based line and character column of a byte offset in this file.
+    pub fn line_col(&self, offset: u32) -> LineCol {
+        let offset = offset.min(self.text.len() as u32);
+        let (line, start) = self.line_of(offset);
+        let column = char_count(&self.text, start as usize, offset as usize) + 1;
+        LineCol { line: line as u32 + 1, column }
+    }
+
+    /// The text of a 1-based line, without its line break.
+    pub fn line_text(&self, line: u32) -> &str {
+        let i = (line as usize).saturating_sub(1);
+        let Some(&start) = self.line_starts.get(i) else { return "" };
+        let end = self.line_starts.get(i + 1).map(|&e| e as usize).unwrap_or(self.text.len());
+        self.text.get(start as usize..end).unwrap_or("").trim_end_matches(['\n', '\r'])
+    }
+
+    pub fn line_count(&self) -> u32 {
+        self.line_starts.len() as u32
+    }
+
+    /// The embedded path the host document gave this file, if any.
+    pub fn embedded_name(&self) -> Option<&str> {
+        match &self.origin {
+            Origin::Embedded { named, .. } => named.as_deref(),
+            Origin::Disk => None,
+        }
+    }
+
+    pub fn snippet(&self, span: Span) -> &str {
+        self.text.get(span.start as usize..span.end as usize).unwrap_or("")
+    }
+}
+
+fn char_count(text: &str, from: usize, to: usize) -> u32 {
+    text.get(from..to).map(|s| s.chars().count() as u32).unwrap_or((to - from) as u32)
+}
+
+/// A position resolved to the file a user opens: the host document for embedded code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostRange {
+    pub file: FileId,
+    pub start: LineCol,
+    pub end: LineCol,
+}
+
+/// All files of one program, host documents and their embedded blocks alike.
+#[derive(Clone, Debug, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn new() -> Self {
+        SourceMap::default()
+    }
+
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        FileId(self.files.len() as u32 - 1)
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    pub fn files(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files.iter().enumerate().map(|(i, f)| (FileId(i as u32), f))
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// The file a user opens for `id`: itself, or the Markdown document it was taken from.
+    pub fn host_of(&self, id: FileId) -> FileId {
+        match &self.get(id).origin {
+            Origin::Embedded { host, .. } => *host,
+            Origin::Disk => id,
+        }
+    }
+
+    /// Line and column of a byte offset, in host-document coordinates.
+    pub fn host_line_col(&self, file: FileId, offset: u32) -> LineCol {
+        let f = self.get(file);
+        let lc = f.line_col(offset);
+        match &f.origin {
+            Origin::Disk => lc,
+            Origin::Embedded { host, lines, .. } => {
+                let Some(&(host_line, host_col_byte)) = lines.get(lc.line as usize - 1) else {
+                    return lc;
+                };
+                let h = self.get(*host);
+                let line_start = h.line_starts.get(host_line as usize).copied().unwrap_or(0);
+                let prefix_chars = char_count(&h.text, line_start as usize, (line_start + host_col_byte) as usize);
+                LineCol { line: host_line + 1, column: lc.column + prefix_chars }
+            }
+        }
+    }
+
+    /// A span resolved to host coordinates.
+    pub fn host_range(&self, span: Span) -> HostRange {
+        HostRange {
+            file: self.host_of(span.file),
+            start: self.host_line_col(span.file, span.start),
+            end: self.host_line_col(span.file, span.end),
+        }
+    }
+
+    /// The path to print for a span: the host document's.
+    pub fn display_path(&self, span: Span) -> &str {
+        &self.get(self.host_of(span.file)).path
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}..{}", self.file.0, self.start, self.end)
+    }
+}
