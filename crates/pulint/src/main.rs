@@ -1,1 +1,175 @@
-fn main() {}
+//! The `pulint` command: the only place that does IO, reads configuration and decides exit codes.
+
+mod discover;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use pulint_emit::Report;
+use pulint_model::{Diagnostic, Program, Severity};
+use pulint_rules::Settings;
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "pulint", version, about = "A static analyzer for Pulumi programs (Python, TypeScript, Markdown)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Concise,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check programs and report findings.
+    Check {
+        /// Files, directories or Markdown documents (default: the current directory).
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Rules to run: codes, code prefixes (SEC), or names; comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        select: Vec<String>,
+        /// Rules not to run.
+        #[arg(long, value_delimiter = ',')]
+        ignore: Vec<String>,
+        /// Also run rules in preview.
+        #[arg(long)]
+        preview: bool,
+        /// Also analyse Markdown documents found in directories.
+        #[arg(long)]
+        include_markdown: bool,
+        /// The stack whose Pulumi.<stack>.yaml supplies configuration.
+        #[arg(long)]
+        stack: Option<String>,
+        /// Lowest severity that makes the exit code 1.
+        #[arg(long, default_value = "info")]
+        fail_level: String,
+    },
+    /// Print the lowered model of programs.
+    Dump {
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        #[arg(long)]
+        stack: Option<String>,
+    },
+    /// List the rules.
+    Rules,
+    /// Print a rule's documentation.
+    Rule { code: String },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { paths, format, select, ignore, preview, include_markdown, stack, fail_level } => {
+            let Some(fail) = Severity::parse(&fail_level) else {
+                eprintln!("pulint: unknown --fail-level `{fail_level}` (error, warning, info)");
+                return ExitCode::from(2);
+            };
+            for s in select.iter().chain(ignore.iter()) {
+                if !pulint_rules::all_rules().iter().any(|r| pulint_rules::settings::matches(s, r.meta())) {
+                    eprintln!("pulint: `{s}` selects no rule");
+                    return ExitCode::from(2);
+                }
+            }
+            let settings = Settings { select, ignore, preview, severity: Vec::new() };
+            check(paths, format, &settings, include_markdown, stack, fail)
+        }
+        Command::Dump { paths, format, stack } => dump(paths, format, stack),
+        Command::Rules => {
+            let mut out = String::from("code     name                       family severity status   summary\n");
+            for r in pulint_rules::all_rules() {
+                let m = r.meta();
+                out.push_str(&format!("{:8} {:26} {:6} {:8} {:8} {}\n", m.code, m.name, m.family.prefix(), m.severity, m.status.as_str(), m.summary));
+            }
+            print(&out)
+        }
+        Command::Rule { code } => match pulint_rules::find_rule(&code) {
+            Some(m) => print(&format!("# {} {}\n\n{} · {} · {}\n\n{}\n", m.code, m.name, m.family.title(), m.severity, m.status.as_str(), m.docs)),
+            None => {
+                eprintln!("pulint: no rule `{code}`");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+fn print(s: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(s.as_bytes());
+    ExitCode::SUCCESS
+}
+
+fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    if paths.is_empty() { vec![PathBuf::from(".")] } else { paths }
+}
+
+/// Builds every program in parallel; output order follows the command line.
+fn build_all(paths: Vec<PathBuf>, include_markdown: bool, stack: Option<String>) -> Vec<(Program, Vec<(String, String)>)> {
+    let groups = discover::programs(&default_paths(paths), include_markdown);
+    let options = pulint_frontend::Options { stack };
+    groups
+        .into_par_iter()
+        .map(|g| {
+            let program = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pulint_frontend::build(g.inputs, &options)))
+                .unwrap_or_else(|_| {
+                    eprintln!("pulint: internal error while reading {}; skipped", g.label);
+                    Program::default()
+                });
+            (program, g.errors)
+        })
+        .collect()
+}
+
+fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, include_markdown: bool, stack: Option<String>, fail: Severity) -> ExitCode {
+    let programs = build_all(paths, include_markdown, stack);
+    let mut fatal = false;
+    for (_, errors) in &programs {
+        for (path, e) in errors {
+            eprintln!("pulint: cannot read {path}: {e}");
+            fatal = true;
+        }
+    }
+    let diagnostics: Vec<Vec<Diagnostic>> = programs.par_iter().map(|(p, _)| pulint_rules::lint(p, settings)).collect();
+    let reports: Vec<Report> = programs.iter().zip(&diagnostics).map(|((p, _), d)| Report { program: p, diagnostics: d }).collect();
+    let rendered = match format {
+        Format::Json => pulint_emit::json::render(&reports),
+        Format::Concise => pulint_emit::text::render_concise(&reports),
+        Format::Text => {
+            let mut s = pulint_emit::text::render(&reports);
+            let count = diagnostics.iter().map(Vec::len).sum::<usize>();
+            s.push_str(&format!("{count} finding{}\n", if count == 1 { "" } else { "s" }));
+            s
+        }
+    };
+    print(&rendered);
+    let failing = diagnostics.iter().flatten().any(|d| d.severity >= fail);
+    if failing {
+        ExitCode::from(1)
+    } else if fatal && diagnostics.iter().all(Vec::is_empty) {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn dump(paths: Vec<PathBuf>, format: Format, stack: Option<String>) -> ExitCode {
+    let programs = build_all(paths, true, stack);
+    let out = match format {
+        Format::Json => {
+            let items: Vec<serde_json::Value> = programs.iter().map(|(p, _)| pulint_emit::dump_json::render(p)).collect();
+            let value = if items.len() == 1 { items.into_iter().next().unwrap_or_default() } else { serde_json::Value::Array(items) };
+            serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+        }
+        _ => programs.iter().map(|(p, _)| pulint_model::dump::dump(p)).collect::<Vec<_>>().join("\n"),
+    };
+    print(&out)
+}

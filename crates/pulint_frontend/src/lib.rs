@@ -8,7 +8,10 @@
 //! Architecture invariant: building a program never fails and never panics out; what cannot be
 //! read becomes a [`pulint_model::Note`].
 
+pub mod eval;
 pub mod ir;
+pub mod link;
+pub mod project;
 pub mod markdown;
 pub mod python;
 pub mod suppress;
@@ -16,6 +19,8 @@ pub mod typescript;
 pub mod yaml;
 
 use pulint_model::Span;
+
+pub use project::{build, Input, Options};
 
 /// What a language frontend gives back for one file.
 #[derive(Debug)]

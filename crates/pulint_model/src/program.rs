@@ -27,6 +27,8 @@ pub enum ResourceKind {
     Provider,
     /// An instance of one of the program's ComponentResource classes.
     Component,
+    /// An existing resource read with `Resource.get(...)`: not created by the program.
+    Read,
 }
 
 /// How many resources one construction site stands for.
@@ -177,6 +179,12 @@ pub enum ConfigAccessor {
     RequireObject,
     /// Python `aws.config.region` and friends: a provider setting read as a variable.
     Provider,
+    /// `os.environ`, `os.getenv`, `process.env`: the environment of the deployment.
+    EnvVar,
+    /// `pulumi.get_stack()` / `pulumi.getStack()`.
+    StackName,
+    /// `pulumi.get_project()` when the project name is not known.
+    ProjectName,
 }
 
 impl ConfigAccessor {
@@ -309,6 +317,8 @@ pub struct Stack {
     pub default_region: Option<String>,
     /// Configuration values by fully qualified key (`project:key`, `aws:region`).
     pub config: Vec<(String, Value)>,
+    /// Pulumi.yaml `main`: the program's entry file or directory.
+    pub main: Option<String>,
 }
 
 /// A lowered, linked program. Immutable once built; rules receive `&Program`.

@@ -1,0 +1,129 @@
+//! Paths on the command line to programs: a directory with `Pulumi.yaml` is a project and all its
+//! code forms one program; a Markdown document is a program of its own; other files and
+//! directories form a program per command-line path.
+
+use ignore::WalkBuilder;
+use pulint_frontend::Input;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub struct ProgramFiles {
+    /// What the program is called in messages.
+    pub label: String,
+    pub inputs: Vec<Input>,
+    /// Paths that could not be read: (path, error).
+    pub errors: Vec<(String, String)>,
+}
+
+fn code_or_config(path: &Path, include_markdown: bool) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    matches!(ext.as_str(), "py" | "ts" | "tsx" | "js" | "mjs" | "cjs")
+        && !name.ends_with(".d.ts")
+        || (name.starts_with("Pulumi.") && matches!(ext.as_str(), "yaml" | "yml"))
+        || (include_markdown && ext == "md")
+}
+
+fn display(p: &Path) -> String {
+    let s = p.to_string_lossy().to_string();
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+fn rel(root: &Path, p: &Path) -> String {
+    p.strip_prefix(root).unwrap_or(p).to_string_lossy().replace('\\', "/")
+}
+
+fn read(path: &Path, root: &Path, errors: &mut Vec<(String, String)>) -> Option<Input> {
+    match std::fs::read(path) {
+        Ok(bytes) => Some(Input { path: display(path), rel: rel(root, path), bytes }),
+        Err(e) => {
+            errors.push((display(path), e.to_string()));
+            None
+        }
+    }
+}
+
+/// The nearest directory at or above `dir` that holds a Pulumi.yaml.
+fn project_root(dir: &Path) -> Option<PathBuf> {
+    let mut cur = Some(dir);
+    while let Some(d) = cur {
+        if d.join("Pulumi.yaml").is_file() || d.join("Pulumi.yml").is_file() {
+            return Some(d.to_path_buf());
+        }
+        cur = d.parent();
+    }
+    None
+}
+
+/// Pulumi.yaml and Pulumi.<stack>.yaml of a project root.
+fn stack_files(root: &Path, errors: &mut Vec<(String, String)>) -> Vec<Input> {
+    let Ok(entries) = std::fs::read_dir(root) else { return Vec::new() };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let n = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            n.starts_with("Pulumi.") && (n.ends_with(".yaml") || n.ends_with(".yml"))
+        })
+        .collect();
+    paths.sort();
+    paths.iter().filter_map(|p| read(p, root, errors)).collect()
+}
+
+pub fn programs(paths: &[PathBuf], include_markdown: bool) -> Vec<ProgramFiles> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_file() || !path.exists() {
+            out.push(single_file(path));
+            continue;
+        }
+        // A directory: group files by project root; Markdown documents stand alone.
+        let mut groups: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+        let mut markdown = Vec::new();
+        let walker = WalkBuilder::new(path)
+            .hidden(true)
+            .require_git(false)
+            .follow_links(false)
+            .filter_entry(|e| !matches!(e.file_name().to_str(), Some("node_modules" | "venv" | ".venv" | "__pycache__" | "cdk.out" | "dist")))
+            .build();
+        for entry in walker.flatten() {
+            let p = entry.path();
+            if !entry.file_type().is_some_and(|t| t.is_file()) || !code_or_config(p, include_markdown) {
+                continue;
+            }
+            if p.extension().is_some_and(|e| e == "md") {
+                markdown.push(p.to_path_buf());
+                continue;
+            }
+            let dir = p.parent().unwrap_or(path);
+            let root = project_root(dir).filter(|r| r.starts_with(path)).unwrap_or_else(|| path.clone());
+            groups.entry(root).or_default().push(p.to_path_buf());
+        }
+        for (root, mut files) in groups {
+            files.sort();
+            let mut errors = Vec::new();
+            let inputs = files.iter().filter_map(|f| read(f, &root, &mut errors)).collect();
+            out.push(ProgramFiles { label: display(&root), inputs, errors });
+        }
+        markdown.sort();
+        out.extend(markdown.iter().map(|m| single_file(m)));
+    }
+    out
+}
+
+fn single_file(path: &Path) -> ProgramFiles {
+    let mut errors = Vec::new();
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let is_md = path.extension().is_some_and(|e| e == "md" || e == "markdown");
+    let root = if is_md { None } else { project_root(if dir.as_os_str().is_empty() { Path::new(".") } else { dir }) };
+    let mut inputs = Vec::new();
+    if let Some(root) = &root {
+        inputs.extend(stack_files(root, &mut errors).into_iter().filter(|i| Path::new(&i.path) != path));
+    }
+    let base = root.clone().unwrap_or_else(|| dir.to_path_buf());
+    if path.is_dir() {
+        errors.push((display(path), "is a directory".into()));
+    } else if let Some(i) = read(path, &base, &mut errors) {
+        inputs.push(i);
+    }
+    ProgramFiles { label: display(path), inputs, errors }
+}

@@ -1,0 +1,253 @@
+//! Values during evaluation: model values plus what only exists while a program runs (functions,
+//! classes, instances, modules, mutable lists and dicts).
+
+use crate::ir;
+use pulint_model::token::snake_to_camel;
+use pulint_model::{Key, Prop, Span, Value, ValueKind};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub type Env = Rc<RefCell<Scope>>;
+
+/// One lexical scope; lookups fall back to the parent (closures, module globals).
+#[derive(Default)]
+pub struct Scope {
+    pub vars: HashMap<String, V>,
+    pub parent: Option<Env>,
+}
+
+pub fn new_env(parent: Option<Env>) -> Env {
+    Rc::new(RefCell::new(Scope { vars: HashMap::new(), parent }))
+}
+
+pub fn lookup(env: &Env, name: &str) -> Option<V> {
+    let mut cur = Some(env.clone());
+    while let Some(e) = cur {
+        if let Some(v) = e.borrow().vars.get(name) {
+            return Some(v.clone());
+        }
+        cur = e.borrow().parent.clone();
+    }
+    None
+}
+
+/// How a dict was built: resource options and SDK `...Args` classes get canonical keys.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DictKind {
+    Plain,
+    /// `pulumi.ResourceOptions(...)`, `InvokeOptions(...)`, or a TypeScript options literal.
+    Options,
+    /// `aws.ec2.VpcArgs(...)`: keys are schema properties.
+    Args,
+}
+
+#[derive(Clone)]
+pub struct DictEntryV {
+    pub key: String,
+    pub key_span: Span,
+    pub value: V,
+}
+
+pub struct Dict {
+    pub entries: Vec<DictEntryV>,
+    pub kind: DictKind,
+    /// Written in Python (keys are snake_case until canonicalised).
+    pub python: bool,
+}
+
+impl Dict {
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.entries.iter().rev().find(|e| e.key == key).map(|e| &e.value)
+    }
+
+    pub fn set(&mut self, key: String, key_span: Span, value: V) {
+        match self.entries.iter_mut().find(|e| e.key == key) {
+            Some(e) => e.value = value,
+            None => self.entries.push(DictEntryV { key, key_span, value }),
+        }
+    }
+}
+
+/// A user function with the scope it closes over.
+pub struct Closure {
+    pub func: Rc<ir::Function>,
+    pub env: Env,
+    pub module: usize,
+    /// The class the function is a method of (for `super`).
+    pub class: Option<Rc<ClassObj>>,
+}
+
+pub struct ClassObj {
+    pub def: Rc<ir::Class>,
+    pub bases: Vec<V>,
+    pub env: Env,
+    pub module: usize,
+}
+
+impl ClassObj {
+    /// The method `name`, searching base classes depth-first (left to right).
+    pub fn find_method(self: &Rc<Self>, name: &str, depth: u32) -> Option<(Rc<ir::Function>, Rc<ClassObj>)> {
+        if let Some(m) = self.def.methods.iter().find(|m| m.name == name) {
+            return Some((m.clone(), self.clone()));
+        }
+        if depth > 16 {
+            return None;
+        }
+        self.bases.iter().find_map(|b| match b {
+            V::Class(c) => c.find_method(name, depth + 1),
+            _ => None,
+        })
+    }
+
+    /// True when the class derives from `pulumi.ComponentResource`.
+    pub fn is_component(&self, depth: u32) -> bool {
+        depth < 16
+            && self.bases.iter().any(|b| match b {
+                V::Ext(p) => p == "pulumi.ComponentResource",
+                V::Class(c) => c.is_component(depth + 1),
+                _ => false,
+            })
+    }
+}
+
+pub struct Instance {
+    pub class: Rc<ClassObj>,
+    pub fields: RefCell<HashMap<String, V>>,
+    /// The component resource this instance registered, once `super().__init__` ran.
+    pub resource: RefCell<Option<pulint_model::ResourceId>>,
+}
+
+#[derive(Clone)]
+pub enum V {
+    /// A model value (literal, reference, config read, Output, unknown, ...).
+    Val(Value),
+    List(Rc<RefCell<Vec<V>>>, Span),
+    Dict(Rc<RefCell<Dict>>, Span),
+    Func(Rc<Closure>),
+    Class(Rc<ClassObj>),
+    Instance(Rc<Instance>),
+    /// Something from outside the program, by canonical dotted path: `aws.ec2.Vpc`,
+    /// `pulumi.Output.concat`, `json.dumps`, `builtins.range`.
+    Ext(String),
+    /// A `pulumi.Config(...)` object; its namespace.
+    Config(Option<String>),
+    /// A user method bound to its receiver.
+    Bound(Rc<Closure>, Box<V>),
+    /// A module of the program itself.
+    Module(usize),
+}
+
+impl V {
+    pub fn val(kind: ValueKind, span: Span) -> V {
+        V::Val(Value::new(kind, span))
+    }
+
+    pub fn unknown(reason: impl Into<String>, span: Span) -> V {
+        V::Val(Value::unknown(reason, span))
+    }
+
+    pub fn str(s: impl Into<String>, span: Span) -> V {
+        V::val(ValueKind::String(s.into()), span)
+    }
+
+    pub fn list(items: Vec<V>, span: Span) -> V {
+        V::List(Rc::new(RefCell::new(items)), span)
+    }
+
+    pub fn dict(entries: Vec<DictEntryV>, kind: DictKind, python: bool, span: Span) -> V {
+        V::Dict(Rc::new(RefCell::new(Dict { entries, kind, python })), span)
+    }
+
+    pub fn as_value(&self) -> Option<&Value> {
+        match self {
+            V::Val(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        self.as_value().and_then(|v| v.as_str())
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, V::Val(Value { kind: ValueKind::Null, .. }))
+    }
+
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, V::Val(Value { kind: ValueKind::Unknown(_), .. }))
+    }
+
+    /// Two values are the same binding (same object, or equal data).
+    pub fn same(&self, other: &V) -> bool {
+        match (self, other) {
+            (V::Val(a), V::Val(b)) => a.kind == b.kind,
+            (V::List(a, _), V::List(b, _)) => Rc::ptr_eq(a, b),
+            (V::Dict(a, _), V::Dict(b, _)) => Rc::ptr_eq(a, b),
+            (V::Func(a), V::Func(b)) => Rc::ptr_eq(a, b),
+            (V::Class(a), V::Class(b)) => Rc::ptr_eq(a, b),
+            (V::Instance(a), V::Instance(b)) => Rc::ptr_eq(a, b),
+            (V::Ext(a), V::Ext(b)) => a == b,
+            (V::Config(a), V::Config(b)) => a == b,
+            (V::Module(a), V::Module(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// Converts an evaluation value into model data, keys as written.
+pub fn to_value(v: &V, span: Span) -> Value {
+    to_value_depth(v, span, false, 0)
+}
+
+/// Converts a resource argument into model data with schema names: keys of dicts written in
+/// Python are camelCased, except inside map-typed properties (tags) whose keys are user data.
+pub fn to_schema_value(v: &V, span: Span) -> Value {
+    to_value_depth(v, span, true, 0)
+}
+
+/// Properties whose values are maps with user-chosen keys; their keys are never renamed.
+/// (Until the generated schema says which properties are maps.)
+const MAP_PROPERTIES: &[&str] = &[
+    "tags", "tagsAll", "variables", "parameters", "labels", "metadata", "dimensions", "context",
+    "environmentVariables", "requestParameters", "requestTemplates", "responseParameters",
+];
+
+fn to_value_depth(v: &V, span: Span, schema: bool, depth: u32) -> Value {
+    if depth > 32 {
+        return Value::unknown("value nested too deeply", span);
+    }
+    match v {
+        V::Val(v) => v.clone(),
+        V::List(items, sp) => {
+            let items = items.borrow().iter().map(|i| to_value_depth(i, *sp, schema, depth + 1)).collect();
+            Value::new(ValueKind::List(items), *sp)
+        }
+        V::Dict(d, sp) => {
+            let d = d.borrow();
+            let rename = schema && d.python;
+            let props = d
+                .entries
+                .iter()
+                .map(|e| {
+                    let canonical = if rename { snake_to_camel(&e.key) } else { e.key.clone() };
+                    let nested_schema = schema && !MAP_PROPERTIES.contains(&canonical.as_str());
+                    Prop {
+                        value: to_value_depth(&e.value, e.key_span, nested_schema, depth + 1),
+                        key: Key { canonical, written: e.key.clone(), span: e.key_span },
+                    }
+                })
+                .collect();
+            Value::new(ValueKind::Object(props), *sp)
+        }
+        V::Instance(inst) => match *inst.resource.borrow() {
+            Some(id) => Value::new(ValueKind::Resource(id), span),
+            None => Value::unknown(format!("instance of class `{}`", inst.class.def.name), span),
+        },
+        V::Func(c) | V::Bound(c, _) => Value::unknown(format!("function `{}`", c.func.name), span),
+        V::Class(c) => Value::unknown(format!("class `{}`", c.def.name), span),
+        V::Ext(path) => Value::unknown(format!("`{path}` from outside the program"), span),
+        V::Config(_) => Value::unknown("a Config object", span),
+        V::Module(_) => Value::unknown("a module", span),
+    }
+}

@@ -1,0 +1,283 @@
+//! From the files of one program to a linked [`Program`]: decoding, Markdown splitting, stack
+//! configuration, lowering each file, evaluating the program, linking.
+
+use crate::eval::{Evaluator, ModuleInput};
+use crate::yaml::{Node, Yaml};
+use crate::{markdown, python, typescript, Parsed};
+use pulint_model::*;
+
+/// Files larger than this are reported and skipped: a per-file budget keeps runs bounded.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// One file handed to the frontend.
+pub struct Input {
+    /// The path to print (as given or discovered).
+    pub path: String,
+    /// The path inside the program's root, `/`-separated; decides imports and test detection.
+    pub rel: String,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Default)]
+pub struct Options {
+    /// The stack whose `Pulumi.<stack>.yaml` supplies configuration.
+    pub stack: Option<String>,
+}
+
+/// A code file lowered, waiting for evaluation.
+struct Lowered {
+    file: FileId,
+    path: String,
+    python: bool,
+    parsed: Parsed,
+    /// A fence without a file name: evaluated only when it parses cleanly.
+    fragment: bool,
+}
+
+/// Builds one program from its files. Never fails: problems become notes.
+pub fn build(inputs: Vec<Input>, options: &Options) -> Program {
+    let mut program = Program::default();
+    let mut lowered = Vec::new();
+    let mut yaml_files: Vec<(FileId, String)> = Vec::new();
+    for input in inputs {
+        let kind = FileKind::from_path(&input.rel);
+        let Some(text) = decode(&mut program, &input, kind) else { continue };
+        let host = program.sources.add(SourceFile::new(input.path.clone(), kind, text, Origin::Disk));
+        match kind {
+            FileKind::Markdown => split_markdown(&mut program, host, &mut lowered, &mut yaml_files),
+            FileKind::Python | FileKind::TypeScript | FileKind::JavaScript => {
+                lowered.push(lower(&mut program, host, input.rel.clone(), kind, false));
+            }
+            FileKind::Yaml => yaml_files.push((host, input.rel.clone())),
+            FileKind::Other => {}
+        }
+    }
+    program.stack = stack_config(&program, &yaml_files, options);
+    evaluate(&mut program, lowered);
+    crate::link::link(&mut program);
+    program
+}
+
+/// Text of a file, or a note saying why it cannot be read.
+fn decode(program: &mut Program, input: &Input, kind: FileKind) -> Option<String> {
+    let problem = if input.bytes.len() > MAX_FILE_BYTES {
+        Some((NoteKind::Budget, format!("file is larger than {} MB; skipped", MAX_FILE_BYTES / (1024 * 1024))))
+    } else if input.bytes.iter().take(8192).any(|b| *b == 0) {
+        Some((NoteKind::Unreadable, "file is binary (contains NUL bytes); skipped".to_string()))
+    } else {
+        None
+    };
+    let text = match (&problem, std::str::from_utf8(&input.bytes)) {
+        (None, Ok(t)) => Some(t.strip_prefix('\u{feff}').unwrap_or(t).to_string()),
+        (None, Err(e)) => {
+            let message = format!("file is not valid UTF-8 (at byte {}); skipped", e.valid_up_to());
+            return note_file(program, input, kind, NoteKind::Unreadable, message);
+        }
+        (Some(_), _) => None,
+    };
+    match problem {
+        Some((k, message)) => note_file(program, input, kind, k, message),
+        None => text,
+    }
+}
+
+fn note_file(program: &mut Program, input: &Input, kind: FileKind, note: NoteKind, message: String) -> Option<String> {
+    let file = program.sources.add(SourceFile::new(input.path.clone(), kind, String::new(), Origin::Disk));
+    program.notes.push(Note { kind: note, message, span: Span::new(file, 0, 0) });
+    None
+}
+
+fn lower(program: &mut Program, file: FileId, path: String, kind: FileKind, fragment: bool) -> Lowered {
+    let text = &program.sources.get(file).text;
+    let parsed = match kind {
+        FileKind::Python => python::lower(file, text),
+        _ => typescript::lower(file, text, kind),
+    };
+    if let Some((message, span)) = parsed.errors.first() {
+        let more = parsed.errors.len() - 1;
+        let message = if more > 0 { format!("{message} (and {more} more syntax errors)") } else { message.clone() };
+        let kind = if fragment { NoteKind::FragmentSyntaxError } else { NoteKind::SyntaxError };
+        program.notes.push(Note { kind, message, span: *span });
+    }
+    Lowered { file, path, python: kind == FileKind::Python, parsed, fragment }
+}
+
+/// Each fenced block becomes an embedded file; code blocks are lowered, YAML kept for config.
+fn split_markdown(program: &mut Program, host: FileId, lowered: &mut Vec<Lowered>, yaml: &mut Vec<(FileId, String)>) {
+    let host_path = program.sources.get(host).path.clone();
+    let host_name = host_path.rsplit('/').next().unwrap_or(&host_path).to_string();
+    let blocks = markdown::blocks(&program.sources.get(host).text);
+    for (n, block) in blocks.into_iter().enumerate() {
+        let ext = match block.kind {
+            FileKind::Python => "py",
+            FileKind::TypeScript => "ts",
+            FileKind::JavaScript => "js",
+            FileKind::Yaml => "yaml",
+            _ => continue,
+        };
+        let path = block.name.clone().unwrap_or_else(|| format!("{host_name}#block{}.{ext}", n + 1));
+        let origin = Origin::Embedded { host, lines: block.lines, named: block.name.clone() };
+        let file = program.sources.add(SourceFile::new(path.clone(), block.kind, block.text, origin));
+        match block.kind {
+            FileKind::Yaml => yaml.push((file, path)),
+            kind => lowered.push(lower(program, file, path, kind, block.name.is_none())),
+        }
+    }
+}
+
+/// Test code runs against mocks, not as part of the deployed program.
+pub fn is_test_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let file = lower.rsplit('/').next().unwrap_or(&lower);
+    lower.starts_with("tests/")
+        || lower.starts_with("test/")
+        || lower.contains("/tests/")
+        || lower.contains("/test/")
+        || lower.contains("__tests__/")
+        || lower.contains("node_modules/")
+        || file.starts_with("test_")
+        || file.ends_with("_test.py")
+        || file == "conftest.py"
+        || file.contains(".test.")
+        || file.contains(".spec.")
+        || file == "jest.config.js"
+}
+
+const ENTRY_CANDIDATES: &[&str] =
+    &["__main__.py", "tap.py", "main.py", "index.ts", "bin/tap.ts", "index.js", "src/index.ts", "app.py", "bin/tap.js"];
+
+fn evaluate(program: &mut Program, lowered: Vec<Lowered>) {
+    let mut inputs: Vec<ModuleInput> = Vec::new();
+    let main = program.stack.main.clone();
+    let evaluable: Vec<Lowered> = lowered
+        .into_iter()
+        .filter_map(|l| {
+            program.suppressions.extend(l.parsed.module.suppressions.iter().cloned());
+            let broken = !l.parsed.errors.is_empty();
+            (!(is_test_path(&l.path) || (l.fragment && broken))).then_some(l)
+        })
+        .collect();
+    // A file shown twice in a document: the later version supersedes the earlier one.
+    let last_of = |path: &str| evaluable.iter().rposition(|l| l.path == path);
+    let entry_path = main
+        .as_deref()
+        .and_then(|m| evaluable.iter().find(|l| l.path == m || l.path.starts_with(&format!("{m}/"))).map(|l| l.path.clone()))
+        .or_else(|| ENTRY_CANDIDATES.iter().find(|c| evaluable.iter().any(|l| l.path == **c)).map(|c| c.to_string()));
+    for (i, l) in evaluable.iter().enumerate() {
+        if last_of(&l.path) != Some(i) {
+            continue;
+        }
+        program.entry_files.push(l.file);
+        let _ = i;
+    }
+    for (i, l) in evaluable.into_iter().enumerate() {
+        let _ = i;
+        if !program.entry_files.contains(&l.file) {
+            continue;
+        }
+        let entry = match &entry_path {
+            Some(p) => *p == l.path,
+            None => l.fragment || !l.path.contains('/'),
+        };
+        inputs.push(ModuleInput { file: l.file, path: l.path, python: l.python, module: l.parsed.module, entry });
+    }
+    Evaluator::new(program, inputs).run();
+}
+
+/// Stack configuration from Pulumi.yaml and the chosen Pulumi.<stack>.yaml.
+fn stack_config(program: &Program, yaml_files: &[(FileId, String)], options: &Options) -> Stack {
+    let mut stack = Stack::default();
+    let file_name = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
+    let parsed: Vec<(FileId, String, Node)> = yaml_files
+        .iter()
+        .filter_map(|(f, p)| Some((*f, file_name(p), crate::yaml::parse(&program.sources.get(*f).text)?)))
+        .collect();
+    let project = parsed.iter().find(|(_, n, _)| n == "Pulumi.yaml" || n == "Pulumi.yml");
+    let mut config: Vec<(String, Value)> = Vec::new();
+    if let Some((file, _, node)) = project {
+        stack.project = get(node, "name").and_then(scalar_str);
+        stack.main = get(node, "main").and_then(scalar_str).map(|m| m.trim_start_matches("./").trim_end_matches('/').to_string());
+        if let Some(Yaml::Map(entries)) = get(node, "config").map(|n| &n.value) {
+            for (key, value) in entries {
+                // `key: value` or `key: { default: value }` / `{ value: ... }`.
+                let v = get(value, "default").or_else(|| get(value, "value")).unwrap_or(value);
+                if matches!(v.value, Yaml::Map(_)) && get(value, "type").is_some() {
+                    continue;
+                }
+                config.push((qualify(key, stack.project.as_deref()), yaml_value(v, *file)));
+            }
+        }
+    }
+    let stacks: Vec<&(FileId, String, Node)> = parsed
+        .iter()
+        .filter(|(_, n, _)| n.starts_with("Pulumi.") && n != "Pulumi.yaml" && n != "Pulumi.yml")
+        .collect();
+    let stack_name = |n: &str| n.trim_start_matches("Pulumi.").trim_end_matches(".yaml").trim_end_matches(".yml").to_string();
+    let chosen = match &options.stack {
+        Some(s) => stacks.iter().find(|(_, n, _)| stack_name(n) == *s),
+        None if stacks.len() == 1 => stacks.first(),
+        None => stacks.iter().find(|(_, n, _)| stack_name(n) == "dev").or_else(|| stacks.first()),
+    };
+    if let Some((file, name, node)) = chosen {
+        stack.name = Some(stack_name(name));
+        if let Some(Yaml::Map(entries)) = get(node, "config").map(|n| &n.value) {
+            for (key, value) in entries {
+                let key = qualify(key, stack.project.as_deref());
+                config.retain(|(k, _)| *k != key);
+                config.push((key, yaml_value(value, *file)));
+            }
+        }
+    } else if let Some(s) = &options.stack {
+        stack.name = Some(s.clone());
+    }
+    stack.default_region = config.iter().find(|(k, _)| k == "aws:region").and_then(|(_, v)| v.as_str().map(str::to_string));
+    stack.config = config;
+    stack
+}
+
+fn qualify(key: &str, project: Option<&str>) -> String {
+    match (key.contains(':'), project) {
+        (true, _) | (false, None) => key.to_string(),
+        (false, Some(p)) => format!("{p}:{key}"),
+    }
+}
+
+fn get<'a>(node: &'a Node, key: &str) -> Option<&'a Node> {
+    match &node.value {
+        Yaml::Map(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+fn scalar_str(node: &Node) -> Option<String> {
+    match &node.value {
+        Yaml::Str(s) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// YAML configuration as model values; encrypted `secure:` values stay secret and unknown.
+fn yaml_value(node: &Node, file: FileId) -> Value {
+    let span = Span::new(file, node.start, node.end);
+    let kind = match &node.value {
+        Yaml::Null => ValueKind::Null,
+        Yaml::Bool(b) => ValueKind::Bool(*b),
+        Yaml::Number(n) => ValueKind::Number(*n),
+        Yaml::Str(s) => ValueKind::String(s.clone()),
+        Yaml::List(items) => ValueKind::List(items.iter().map(|i| yaml_value(i, file)).collect()),
+        Yaml::Map(entries) => {
+            if let [(k, _)] = entries.as_slice() {
+                if k == "secure" {
+                    return Value::new(ValueKind::Secret(Box::new(Value::unknown("encrypted secret", span))), span);
+                }
+            }
+            ValueKind::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| Prop { key: Key { canonical: k.clone(), written: k.clone(), span: Span::new(file, v.start, v.start) }, value: yaml_value(v, file) })
+                    .collect(),
+            )
+        }
+    };
+    Value::new(kind, span)
+}

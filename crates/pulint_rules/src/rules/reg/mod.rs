@@ -1,0 +1,3 @@
+//! REG: regions and providers.
+
+pub mod missing_provider;

@@ -1,0 +1,4 @@
+//! SEC: security.
+
+pub mod hardcoded_secret;
+pub mod open_ingress;

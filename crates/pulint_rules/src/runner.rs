@@ -1,0 +1,73 @@
+//! Runs the enabled rules over one program: notes become PUL diagnostics, a panicking rule
+//! becomes PUL004, suppressions apply, and the result is sorted deterministically.
+
+use crate::context::Ctx;
+use crate::registry::all_rules;
+use crate::rules::pul;
+use crate::settings::Settings;
+use pulint_model::{Diagnostic, NoteKind, Program, RuleMeta, SuppressionScope};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+pub fn lint(program: &Program, settings: &Settings) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for note in &program.notes {
+        let meta: &'static RuleMeta = match note.kind {
+            NoteKind::SyntaxError => &pul::SyntaxError::META,
+            NoteKind::FragmentSyntaxError => &pul::FragmentSyntaxError::META,
+            NoteKind::Unreadable => &pul::UnreadableFile::META,
+            NoteKind::Budget => &pul::BudgetExceeded::META,
+            NoteKind::Unsupported => continue,
+        };
+        if settings.enabled(meta) {
+            let mut d = Diagnostic::new(meta, note.span, note.message.clone());
+            d.severity = settings.severity_of(meta);
+            out.push(d);
+        }
+    }
+    for rule in all_rules() {
+        let meta = rule.meta();
+        if !settings.enabled(meta) {
+            continue;
+        }
+        let mut cx = Ctx::new(program, meta);
+        match catch_unwind(AssertUnwindSafe(|| rule.check(program, &mut cx))) {
+            Ok(()) => {
+                let severity = settings.severity_of(meta);
+                out.extend(cx.into_diagnostics().into_iter().map(|mut d| {
+                    d.severity = severity;
+                    d
+                }));
+            }
+            Err(_) => {
+                let span = program.entry_files.first().map(|f| pulint_model::Span::new(*f, 0, 0));
+                if let Some(span) = span {
+                    out.push(Diagnostic::new(&pul::InternalError::META, span, format!("rule {} ({}) failed on this program", meta.code, meta.name)));
+                }
+            }
+        }
+    }
+    out.retain(|d| !suppressed(program, d));
+    out.sort_by_cached_key(|d| {
+        let r = program.sources.host_range(d.span);
+        (program.sources.get(r.file).path.clone(), r.start, r.end, d.code, d.message.clone())
+    });
+    out.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
+    out
+}
+
+/// True when an inline comment suppresses the diagnostic (by code, code prefix or name).
+fn suppressed(program: &Program, d: &Diagnostic) -> bool {
+    let at = program.sources.host_range(d.span);
+    program.suppressions.iter().any(|s| {
+        let names = s.codes.is_empty() || s.codes.iter().any(|c| d.code.starts_with(c.as_str()) || c == d.name);
+        if !names {
+            return false;
+        }
+        let here = program.sources.host_range(s.span);
+        match s.scope {
+            SuppressionScope::File => s.span.file == d.span.file,
+            SuppressionScope::Line => here.file == at.file && here.start.line == at.start.line,
+            SuppressionScope::NextLine => here.file == at.file && (here.start.line == at.start.line || here.start.line + 1 == at.start.line),
+        }
+    })
+}
