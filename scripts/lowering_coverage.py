@@ -62,6 +62,8 @@ def main():
     docs = sorted(glob.glob(os.path.join(a.corpus, '*', '*', 'lib', '*_RESPONSE.md')))
     sites = found = prov_sites = prov_found = 0
     missed = []
+    prov_missed = []
+    prov_none = 0
     for chunk in range(0, len(docs), 50):
         batch = docs[chunk:chunk + 50]
         for doc in batch:
@@ -98,11 +100,20 @@ def main():
                             prov_sites += 1
                             if any(r['provider'] is not None for r in hits):
                                 prov_found += 1
+                            elif any(r['options'].get('provider', 0) is None for r in hits):
+                                # The option's value really is None: the default provider is right.
+                                prov_found += 1
+                                prov_none += 1
+                            elif hits:
+                                prov_missed.append(f'{doc}:{n}: {hits[0]["provider_resolution"]} {json.dumps(hits[0]["options"])[:150]}')
     print(f'documents: {len(docs)}')
     print(f'construction sites in parsing blocks: {sites}; lowered at their line with the right token: {found} ({found / max(sites, 1):.1%})')
-    print(f'sites passing an explicit provider: {prov_sites}; provider resolved: {prov_found} ({prov_found / max(prov_sites, 1):.1%})')
+    print(f'sites passing an explicit provider: {prov_sites}; provider resolved: {prov_found} ({prov_found / max(prov_sites, 1):.1%}), '
+          f'of which {prov_none} pass a provider whose value is None (default provider)')
     for m in missed[:a.show]:
         print('  missed', m)
+    for m in prov_missed[:a.show]:
+        print('  provider', m)
 
 
 if __name__ == '__main__':

@@ -34,11 +34,19 @@ pub fn value(p: &Program, v: &Value) -> J {
     }
 }
 
+/// A resource's logical name; parts pulint cannot know are shown as `{...}` holes.
 fn resource_name(p: &Program, id: ResourceId) -> J {
-    let r = p.resource(id);
-    match r.logical_name() {
-        Some(n) => J::String(n.to_string()),
-        None => J::String(value_text(p, &r.name)),
+    J::String(name_pattern(p, &p.resource(id).name))
+}
+
+fn name_pattern(p: &Program, v: &Value) -> String {
+    let v = p.resolve(v);
+    match &v.kind {
+        ValueKind::String(s) => s.clone(),
+        ValueKind::Number(n) => number_text(*n),
+        ValueKind::Interp { parts, .. } => parts.iter().map(|x| name_pattern(p, x)).collect(),
+        ValueKind::Config(id) => format!("{{{}}}", p.config_read(*id).key),
+        _ => "{?}".to_string(),
     }
 }
 
@@ -52,7 +60,7 @@ fn props(p: &Program, props: &[Prop]) -> J {
 
 fn provider(p: &Program, u: ProviderUse) -> J {
     match u.provider() {
-        Some(id) => p.resource(id).logical_name().map(|n| J::String(n.into())).unwrap_or(J::Null),
+        Some(id) => resource_name(p, id),
         None => J::Null,
     }
 }

@@ -157,28 +157,25 @@ fn evaluate(program: &mut Program, lowered: Vec<Lowered>) {
             (!(is_test_path(&l.path) || (l.fragment && broken))).then_some(l)
         })
         .collect();
-    // A file shown twice in a document: the later version supersedes the earlier one.
+    // A file shown twice in a document: imports link to the last version; earlier versions are
+    // still analysed, and marked superseded so cross-resource rules can discount them.
     let last_of = |path: &str| evaluable.iter().rposition(|l| l.path == path);
     let entry_path = main
         .as_deref()
         .and_then(|m| evaluable.iter().find(|l| l.path == m || l.path.starts_with(&format!("{m}/"))).map(|l| l.path.clone()))
         .or_else(|| ENTRY_CANDIDATES.iter().find(|c| evaluable.iter().any(|l| l.path == **c)).map(|c| c.to_string()));
-    for (i, l) in evaluable.iter().enumerate() {
-        if last_of(&l.path) != Some(i) {
-            continue;
+    let latest: Vec<bool> = evaluable.iter().enumerate().map(|(i, l)| last_of(&l.path) == Some(i)).collect();
+    for (l, latest) in evaluable.into_iter().zip(latest) {
+        if latest {
+            program.entry_files.push(l.file);
+        } else {
+            program.superseded_files.push(l.file);
         }
-        program.entry_files.push(l.file);
-        let _ = i;
-    }
-    for (i, l) in evaluable.into_iter().enumerate() {
-        let _ = i;
-        if !program.entry_files.contains(&l.file) {
-            continue;
-        }
-        let entry = match &entry_path {
-            Some(p) => *p == l.path,
-            None => l.fragment || !l.path.contains('/'),
-        };
+        let entry = latest
+            && match &entry_path {
+                Some(p) => *p == l.path,
+                None => l.fragment || !l.path.contains('/'),
+            };
         inputs.push(ModuleInput { file: l.file, path: l.path, python: l.python, module: l.parsed.module, entry });
     }
     Evaluator::new(program, inputs).run();

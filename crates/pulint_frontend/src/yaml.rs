@@ -773,26 +773,3 @@ mod tests {
         }
     }
 }
-#[cfg(test)]
-mod fuzz_tmp {
-    #[test]
-    fn fuzz_tmp() {
-        let alphabet = ["a", "b:", ": ", "-", " ", "  ", "\n", "\r\n", "\t", "#", "'", "\"", "\\", "[", "]", "{", "}", ",", "|", ">", "+", "é", "1", ".", "---", "...", "```", "~~~", ">", "*", "_", "`", "py", "lib/x.py", "## ", "0x", "e", "&", "!", "?", "\\u", "\n   ", "\n  - "];
-        let mut seed: u64 = 0x1234_5678;
-        for _ in 0..300_000 {
-            let mut s = String::new();
-            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
-            let n = (seed % 30) as usize;
-            for _ in 0..n {
-                seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17;
-                s.push_str(alphabet[(seed % alphabet.len() as u64) as usize]);
-            }
-            if let Some(node) = super::parse(&s) { assert!(node.start <= node.end && node.end as usize <= s.len(), "{s:?}"); }
-            for b in crate::markdown::blocks(&s) {
-                assert_eq!(b.lines.len(), b.text.lines().count(), "{s:?}");
-                let host: Vec<&str> = s.split('\n').collect();
-                for (l, c) in &b.lines { assert!((*l as usize) < host.len() && (*c as usize) <= host[*l as usize].len() && host[*l as usize].is_char_boundary(*c as usize), "{s:?} {b:?}"); }
-            }
-        }
-    }
-}

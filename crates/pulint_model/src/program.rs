@@ -337,8 +337,10 @@ pub struct Program {
     pub unknowns: Vec<(Span, String)>,
     pub notes: Vec<Note>,
     pub suppressions: Vec<Suppression>,
-    /// Files that belong to the program's code (not fragments nor config).
+    /// The program's code files (the latest version of each path).
     pub entry_files: Vec<FileId>,
+    /// Earlier versions of a file that a document shows more than once.
+    pub superseded_files: Vec<FileId>,
 }
 
 impl Program {

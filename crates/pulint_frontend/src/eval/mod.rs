@@ -102,7 +102,8 @@ impl<'p> Evaluator<'p> {
             .into_iter()
             .enumerate()
             .map(|(i, mut input)| {
-                by_path.entry(input.path.clone()).or_insert(i);
+                // The last version of a path is the one imports reach.
+                by_path.insert(input.path.clone(), i);
                 let body = Rc::new(std::mem::take(&mut input.module.body));
                 ModSlot { input, body, env: new_env(None), state: ModState::Pending }
             })
@@ -751,7 +752,16 @@ impl<'p> Evaluator<'p> {
             return v;
         }
         let python = self.python();
-        builtins::global(name, python).unwrap_or_else(|| V::unknown(format!("`{name}` is not defined in the program"), span))
+        if let Some(v) = builtins::global(name, python) {
+            return v;
+        }
+        // The SDK modules under their customary names, even when a file forgot the import
+        // (a NameError at run time): rules still see what the code means.
+        match name {
+            "pulumi" => V::Ext("pulumi".into()),
+            "aws" => V::Ext("aws".into()),
+            _ => V::unknown(format!("`{name}` is not defined in the program"), span),
+        }
     }
 
     fn eval_template(&mut self, parts: &[StrPart], tag: Option<&Expr>, python: bool, span: Span) -> V {
@@ -995,6 +1005,15 @@ impl<'p> Evaluator<'p> {
             }
             return Some(found == (op == CmpOp::In));
         }
+        // `x is None` where x is an object, a resource or a literal: decidable without its value.
+        if let CmpOp::Eq | CmpOp::NotEq | CmpOp::Is | CmpOp::IsNot = op {
+            let eq = matches!(op, CmpOp::Eq | CmpOp::Is);
+            match (l.is_null(), r.is_null(), definitely_not_null(l), definitely_not_null(r)) {
+                (true, true, _, _) => return Some(eq),
+                (true, _, _, true) | (_, true, true, _) => return Some(!eq),
+                _ => {}
+            }
+        }
         let (a, b) = (self.scalar(l)?, self.scalar(r)?);
         use ValueKind as K;
         Some(match op {
@@ -1064,7 +1083,15 @@ impl<'p> Evaluator<'p> {
                 "length" => V::val(ValueKind::Number(items.borrow().len() as f64), span),
                 _ => V::unknown(format!("attribute `{attr}` of a list"), span),
             },
-            V::Dict(d, _) => d.borrow().get(attr).cloned().unwrap_or_else(|| V::unknown(format!("property `{attr}` is not set"), span)),
+            V::Dict(d, _) => {
+                let d = d.borrow();
+                match d.get(attr) {
+                    Some(v) => v.clone(),
+                    // Unset fields of `ResourceOptions` / `...Args` objects read as None.
+                    None if d.kind != DictKind::Plain => V::val(ValueKind::Null, span),
+                    None => V::unknown(format!("property `{attr}` is not set"), span),
+                }
+            }
             V::Instance(inst) => {
                 if let Some(v) = inst.fields.borrow().get(attr) {
                     return v.clone();
@@ -1452,5 +1479,13 @@ impl<'p> Evaluator<'p> {
             }
         }
         self.call_method(&self_v, attr, args, span, span)
+    }
+}
+
+/// True for values that exist whatever pulint does not know about them (never `None`).
+fn definitely_not_null(v: &V) -> bool {
+    match v {
+        V::Val(val) => !matches!(val.kind, ValueKind::Null | ValueKind::Unknown(_) | ValueKind::Config(_)),
+        _ => true,
     }
 }
