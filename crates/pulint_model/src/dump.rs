@@ -214,3 +214,25 @@ pub fn value_text(p: &Program, v: &Value) -> String {
 pub fn number_text(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
 }
+
+/// How a message names a value: the user's binding for resource attributes (`bucket.arn`).
+pub fn describe(p: &Program, v: &Value) -> String {
+    match &v.kind {
+        ValueKind::Attr { resource, path } => {
+            let r = p.resource(*resource);
+            let base = r.binding.clone().or_else(|| r.logical_name().map(str::to_string)).unwrap_or_else(|| token::display(&r.token));
+            format!("`{base}{}`", path_text(path))
+        }
+        ValueKind::InvokeResult { invoke, path, .. } => {
+            let name = p.invoke(*invoke).token.rsplit(':').next().unwrap_or("invoke").to_string();
+            format!("`{name}(){}`", path_text(path))
+        }
+        ValueKind::Apply { .. } => "an `apply` result".into(),
+        ValueKind::All(_) => "an `Output.all` result".into(),
+        ValueKind::Secret(_) => "a secret".into(),
+        ValueKind::Config(id) => format!("secret config `{}`", p.config_read(*id).key),
+        ValueKind::Interp { kind, .. } => format!("a `{}` result", kind.describe()),
+        ValueKind::Json { .. } => "a JSON Output".into(),
+        _ => value_text(p, v),
+    }
+}

@@ -35,7 +35,7 @@ impl Rule for OutputInJson {
     fn check(&self, p: &Program, cx: &mut Ctx) {
         for o in &p.observations {
             let Observation::OutputInJson { output, span } = o else { continue };
-            let what = pulint_model::dump::value_text(p, output);
+            let what = pulint_model::dump::describe(p, output);
             cx.report(
                 cx.diagnostic(output.span, format!("Output {what} is serialised to JSON before it has a value"))
                     .with_label(*span, "serialised here")

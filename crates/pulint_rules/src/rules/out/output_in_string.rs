@@ -38,7 +38,7 @@ impl Rule for OutputInString {
     fn check(&self, p: &Program, cx: &mut Ctx) {
         for o in &p.observations {
             let Observation::OutputInString { kind, output, span } = o else { continue };
-            let what = pulint_model::dump::value_text(p, output);
+            let what = pulint_model::dump::describe(p, output);
             let help = if p.sources.get(span.file).kind == pulint_model::FileKind::Python {
                 "use `pulumi.Output.concat(...)`, `pulumi.Output.format(...)` or `.apply(...)`"
             } else {

@@ -32,7 +32,7 @@ declare_rule! {
     /// ## Use instead
     /// Pass the provider to every regional resource and invoke (or set it once on a parent
     /// component): `opts=pulumi.ResourceOptions(provider=west)` / `{ provider: west }`.
-    pub MissingProvider { code: "REG001", name: "missing-provider", family: Reg, severity: Warning, status: Stable,
+    pub MissingProvider { code: "REG001", name: "missing-provider", family: Reg, severity: Warning, status: Preview,
         summary: "a regional resource uses the default provider in a multi-region program" }
 }
 
