@@ -1,0 +1,4 @@
+import pulumi
+from lib.stack import make
+
+make(pulumi.Config().get("suffix") or "x")
