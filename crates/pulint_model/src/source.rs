@@ -222,7 +222,8 @@ impl SourceMap {
         match &f.origin {
             Origin::Disk => lc,
             Origin::Embedded { host, lines, .. } => {
-                let Some(&(host_line, host_col_byte)) = lines.get(lc.line as usize - 1) else {
+                // A position past the block's last line (end of input) stays on that last line.
+                let Some(&(host_line, host_col_byte)) = lines.get(lc.line as usize - 1).or(lines.last()) else {
                     return lc;
                 };
                 let h = self.get(*host);
