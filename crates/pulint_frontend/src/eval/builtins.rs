@@ -23,7 +23,8 @@ pub fn global(name: &str, python: bool) -> Option<V> {
         "True" | "False" | "None" => return None,
         _ => {}
     }
-    if python && PY_BUILTINS.contains(&name) {
+    // TypeScript `for (let i = a; i < b; i++)` is lowered to a loop over `range(a, b)`.
+    if name == "range" || (python && PY_BUILTINS.contains(&name)) {
         return Some(V::Ext(format!("builtins.{name}")));
     }
     if !python && JS_GLOBALS.contains(&name) {

@@ -593,8 +593,15 @@ impl<'p> Evaluator<'p> {
 
     /// Records the variable a freshly constructed resource was assigned to.
     fn name_binding(&mut self, target: &Target, v: &V, value_expr: &Expr) {
-        let Some(Value { kind: ValueKind::Resource(id), span }) = v.as_value() else { return };
-        if *span != value_expr.span() {
+        let (id, span) = match v {
+            V::Val(Value { kind: ValueKind::Resource(id), span }) => (*id, *span),
+            V::Instance(inst) => match *inst.resource.borrow() {
+                Some(id) => (id, inst.site),
+                None => return,
+            },
+            _ => return,
+        };
+        if span != value_expr.span() {
             return;
         }
         let name = match target {
@@ -1087,8 +1094,9 @@ impl<'p> Evaluator<'p> {
                 let d = d.borrow();
                 match d.get(attr) {
                     Some(v) => v.clone(),
-                    // Unset fields of `ResourceOptions` / `...Args` objects read as None.
-                    None if d.kind != DictKind::Plain => V::val(ValueKind::Null, span),
+                    // Unset fields of `ResourceOptions` / `...Args` objects read as None, and a
+                    // missing property of a JavaScript object is `undefined`.
+                    None if d.kind != DictKind::Plain || !d.python => V::val(ValueKind::Null, span),
                     None => V::unknown(format!("property `{attr}` is not set"), span),
                 }
             }
@@ -1133,6 +1141,13 @@ impl<'p> Evaluator<'p> {
 
     fn value_attr(&mut self, val: &Value, attr: &str, span: Span) -> V {
         use pulint_model::PathElem;
+        let camel;
+        let attr = if self.python() && matches!(val.kind, ValueKind::Resource(_) | ValueKind::Attr { .. } | ValueKind::InvokeResult { .. }) {
+            camel = pulint_model::token::snake_to_camel(attr);
+            camel.as_str()
+        } else {
+            attr
+        };
         match &val.kind {
             ValueKind::Resource(id) => V::val(ValueKind::Attr { resource: *id, path: vec![PathElem::Attr(attr.into())] }, span),
             ValueKind::Attr { resource, path } => {
@@ -1172,7 +1187,12 @@ impl<'p> Evaluator<'p> {
                 if (0..len).contains(&i) { items[i as usize].clone() } else { V::unknown("index past the end of the list", span) }
             }
             (V::Dict(d, _), Some(ValueKind::String(k))) => {
-                d.borrow().get(&k).cloned().unwrap_or_else(|| V::unknown(format!("key `{k}` is not set"), span))
+                let d = d.borrow();
+                match d.get(&k) {
+                    Some(v) => v.clone(),
+                    None if !d.python => V::val(ValueKind::Null, span),
+                    None => V::unknown(format!("key `{k}` is not set"), span),
+                }
             }
             (V::Ext(p), Some(ValueKind::String(k))) if p == "os.environ" => self.env_read(&k, None, span),
             (V::Val(val), Some(key)) => match (&val.kind, key) {
@@ -1358,6 +1378,7 @@ impl<'p> Evaluator<'p> {
                 None => match &p.default {
                     Some(d) => self.eval(d),
                     None if synthetic => V::unknown(format!("parameter `{}` of a function the program does not call", p.name), p.span),
+                    None if !python => V::val(ValueKind::Null, p.span),
                     None => V::unknown(format!("parameter `{}` was not passed", p.name), p.span),
                 },
             };
@@ -1397,7 +1418,7 @@ impl<'p> Evaluator<'p> {
     }
 
     pub(crate) fn instantiate(&mut self, class: &Rc<ClassObj>, args: Vec<ArgV>, span: Span, synthetic: bool) -> V {
-        let inst = Rc::new(Instance { class: class.clone(), fields: Default::default(), resource: Default::default() });
+        let inst = Rc::new(Instance { class: class.clone(), fields: Default::default(), resource: Default::default(), site: span });
         self.instances.entry(Rc::as_ptr(&class.def)).or_insert_with(|| inst.clone());
         let this = V::Instance(inst.clone());
         // Class-level fields (Python class attributes, TypeScript initialisers).

@@ -321,7 +321,7 @@ impl Evaluator<'_> {
             match a.name {
                 Some(written) => {
                     let canonical = if python { snake_to_camel(&written) } else { written.clone() };
-                    let value = to_schema_value(&a.value, a.span);
+                    let value = to_arg_value(&canonical, &a.value, a.span);
                     out.retain(|p| p.key.canonical != canonical);
                     out.push(Prop { key: Key { canonical, written, span: a.span }, value });
                 }
@@ -441,8 +441,8 @@ impl Evaluator<'_> {
             args: Vec::new(),
             options,
             binding: None,
-            span,
-            callee_span: span,
+            span: inst.site,
+            callee_span: inst.site,
             multiplicity: if self.many > 0 { Multiplicity::Many } else { Multiplicity::One },
             conditional: self.conditional > 0,
             in_apply: self.in_apply > 0,

@@ -116,6 +116,8 @@ pub struct Instance {
     pub fields: RefCell<HashMap<String, V>>,
     /// The component resource this instance registered, once `super().__init__` ran.
     pub resource: RefCell<Option<pulint_model::ResourceId>>,
+    /// Where the instance was constructed (`TapStack("main", ...)`).
+    pub site: Span,
 }
 
 #[derive(Clone)]
@@ -200,6 +202,12 @@ pub fn to_value(v: &V, span: Span) -> Value {
     to_value_depth(v, span, false, 0)
 }
 
+/// Converts the value of the argument `canonical` into model data: map-typed arguments keep
+/// their keys as written; others get schema names.
+pub fn to_arg_value(canonical: &str, v: &V, span: Span) -> Value {
+    if MAP_PROPERTIES.contains(&canonical) { to_value(v, span) } else { to_schema_value(v, span) }
+}
+
 /// Converts a resource argument into model data with schema names: keys of dicts written in
 /// Python are camelCased, except inside map-typed properties (tags) whose keys are user data.
 pub fn to_schema_value(v: &V, span: Span) -> Value {
@@ -208,7 +216,7 @@ pub fn to_schema_value(v: &V, span: Span) -> Value {
 
 /// Properties whose values are maps with user-chosen keys; their keys are never renamed.
 /// (Until the generated schema says which properties are maps.)
-const MAP_PROPERTIES: &[&str] = &[
+pub const MAP_PROPERTIES: &[&str] = &[
     "tags", "tagsAll", "variables", "parameters", "labels", "metadata", "dimensions", "context",
     "environmentVariables", "requestParameters", "requestTemplates", "responseParameters",
 ];
