@@ -68,10 +68,6 @@ impl Family {
         }
     }
 
-    pub fn from_prefix(s: &str) -> Option<Family> {
-        Family::ALL.into_iter().find(|f| f.prefix().eq_ignore_ascii_case(s))
-    }
-
     pub fn title(self) -> &'static str {
         match self {
             Family::Reg => "regions and providers",

@@ -282,8 +282,6 @@ pub enum NoteKind {
     Unreadable,
     /// A file over the size budget, or an evaluation that ran out of budget.
     Budget,
-    /// A construct pulint does not model.
-    Unsupported,
 }
 
 /// An inline suppression comment (`# pulint: ignore[SEC001]`).

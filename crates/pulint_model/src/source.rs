@@ -24,14 +24,6 @@ impl Span {
     pub fn new(file: FileId, start: u32, end: u32) -> Self {
         Span { file, start, end: end.max(start) }
     }
-
-    /// The smallest span covering both (same file assumed; otherwise `self`).
-    pub fn to(self, other: Span) -> Span {
-        if self.file != other.file {
-            return self;
-        }
-        Span::new(self.file, self.start.min(other.start), self.end.max(other.end))
-    }
 }
 
 /// What a file holds; decides which frontend reads it.
@@ -146,20 +138,12 @@ impl SourceFile {
         self.text.get(start as usize..end).unwrap_or("").trim_end_matches(['\n', '\r'])
     }
 
-    pub fn line_count(&self) -> u32 {
-        self.line_starts.len() as u32
-    }
-
     /// The embedded path the host document gave this file, if any.
     pub fn embedded_name(&self) -> Option<&str> {
         match &self.origin {
             Origin::Embedded { named, .. } => named.as_deref(),
             Origin::Disk => None,
         }
-    }
-
-    pub fn snippet(&self, span: Span) -> &str {
-        self.text.get(span.start as usize..span.end as usize).unwrap_or("")
     }
 }
 
@@ -241,11 +225,6 @@ impl SourceMap {
             start: self.host_line_col(span.file, span.start),
             end: self.host_line_col(span.file, span.end),
         }
-    }
-
-    /// The path to print for a span: the host document's.
-    pub fn display_path(&self, span: Span) -> &str {
-        &self.get(self.host_of(span.file)).path
     }
 }
 

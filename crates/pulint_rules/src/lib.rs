@@ -16,7 +16,7 @@ pub mod runner;
 pub mod settings;
 
 pub use context::Ctx;
-pub use registry::{all_rules, find_rule, tool_rules};
+pub use registry::{all_rules, find_rule};
 pub use rule::Rule;
 pub use runner::lint;
 pub use settings::Settings;

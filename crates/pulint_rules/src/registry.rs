@@ -32,11 +32,6 @@ pub fn all_rules() -> &'static [&'static dyn Rule] {
     RULES
 }
 
-/// The PUL rules the runner raises itself.
-pub fn tool_rules() -> [&'static RuleMeta; 5] {
-    [&pul::SyntaxError::META, &pul::UnreadableFile::META, &pul::BudgetExceeded::META, &pul::InternalError::META, &pul::FragmentSyntaxError::META]
-}
-
 /// A rule by code or name.
 pub fn find_rule(selector: &str) -> Option<&'static RuleMeta> {
     RULES.iter().map(|r| r.meta()).find(|m| m.code.eq_ignore_ascii_case(selector) || m.name == selector)

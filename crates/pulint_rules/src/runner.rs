@@ -16,7 +16,6 @@ pub fn lint(program: &Program, settings: &Settings) -> Vec<Diagnostic> {
             NoteKind::FragmentSyntaxError => &pul::FragmentSyntaxError::META,
             NoteKind::Unreadable => &pul::UnreadableFile::META,
             NoteKind::Budget => &pul::BudgetExceeded::META,
-            NoteKind::Unsupported => continue,
         };
         if settings.enabled(meta) {
             let mut d = Diagnostic::new(meta, note.span, note.message.clone());

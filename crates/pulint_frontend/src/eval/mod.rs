@@ -301,7 +301,7 @@ impl<'p> Evaluator<'p> {
                 let it = self.eval(iter);
                 self.exec_for(target, &it, body, *span)
             }
-            Stmt::While { test, body, span } => {
+            Stmt::While { test, body, .. } => {
                 let t = self.eval(test);
                 if self.truth(&t, test.span()) == Some(false) {
                     return Flow::Normal;
@@ -311,8 +311,8 @@ impl<'p> Evaluator<'p> {
                 let flow = self.exec_block(body);
                 self.conditional -= 1;
                 self.many -= 1;
-                let _ = span;
-                self.settle(flow)
+                self.settle(flow);
+                Flow::Normal
             }
             Stmt::Function(f) => {
                 let closure = Rc::new(Closure { func: f.clone(), env: self.frame().env.clone(), module: self.frame().module, class: None });
@@ -367,14 +367,11 @@ impl<'p> Evaluator<'p> {
         }
     }
 
-    /// A return, break or continue on an undecided arm does not end the enclosing block.
-    fn settle(&mut self, flow: Flow) -> Flow {
-        match flow {
-            Flow::Return(v) => {
-                self.frame_mut().returns.push(v);
-                Flow::Normal
-            }
-            _ => Flow::Normal,
+    /// A return, break or continue on an undecided arm does not end the enclosing block; a
+    /// returned value is remembered as one of the function's possible results.
+    fn settle(&mut self, flow: Flow) {
+        if let Flow::Return(v) = flow {
+            self.frame_mut().returns.push(v);
         }
     }
 
@@ -383,30 +380,26 @@ impl<'p> Evaluator<'p> {
         let env = self.frame().env.clone();
         let before = env.borrow().vars.clone();
         self.conditional += 1;
-        let f1 = self.exec_block(body);
-        let f1 = self.settle(f1);
+        let flow = self.exec_block(body);
+        self.settle(flow);
         let after_then = std::mem::replace(&mut env.borrow_mut().vars, before.clone());
-        let f2 = self.exec_block(orelse);
-        let f2 = self.settle(f2);
+        let flow = self.exec_block(orelse);
+        self.settle(flow);
         self.conditional -= 1;
         let after_else = env.borrow().vars.clone();
         let mut merged = after_else.clone();
         for (name, tv) in &after_then {
-            let ev = after_else.get(name);
-            let prior = before.get(name);
-            let value = match (prior, ev) {
+            let value = match (before.get(name), after_else.get(name)) {
                 (_, Some(ev)) if ev.same(tv) => continue,
                 // Bound on one arm only (or over a null placeholder): keep what that arm bound.
                 (None, None) => tv.clone(),
-                (Some(p), Some(ev)) if ev.same(p) && (p.is_null()) => tv.clone(),
-                (Some(p), Some(ev)) if tv.same(p) && p.is_null() => ev.clone(),
-                (Some(p), Some(ev)) if ev.same(p) => V::unknown(format!("`{name}` depends on a condition"), span),
+                (Some(p), Some(ev)) if p.is_null() && ev.same(p) => tv.clone(),
+                (Some(p), Some(ev)) if p.is_null() && tv.same(p) => ev.clone(),
                 _ => V::unknown(format!("`{name}` depends on a condition"), span),
             };
             merged.insert(name.clone(), value);
         }
         env.borrow_mut().vars = merged;
-        let _ = (f1, f2);
         Flow::Normal
     }
 
@@ -432,13 +425,8 @@ impl<'p> Evaluator<'p> {
                 self.many += 1;
                 let flow = self.exec_block(body);
                 self.many -= 1;
-                match flow {
-                    Flow::Return(v) => {
-                        self.frame_mut().returns.push(v);
-                        Flow::Normal
-                    }
-                    _ => Flow::Normal,
-                }
+                self.settle(flow);
+                Flow::Normal
             }
         }
     }
@@ -551,11 +539,8 @@ impl<'p> Evaluator<'p> {
                     (V::Dict(d, _), Some(ValueKind::String(k))) => d.borrow_mut().set(k.clone(), index.span(), v),
                     (V::List(items, _), Some(ValueKind::Number(n))) => {
                         let mut items = items.borrow_mut();
-                        let i = *n as i64;
-                        let len = items.len() as i64;
-                        let i = if i < 0 { len + i } else { i };
-                        if (0..len).contains(&i) {
-                            items[i as usize] = v;
+                        if let Some(i) = list_index(*n, items.len()) {
+                            items[i] = v;
                         }
                     }
                     _ => {}
@@ -637,7 +622,7 @@ impl<'p> Evaluator<'p> {
                 let idx = self.eval(index);
                 self.subscript_value(&obj, &idx, *span)
             }
-            Expr::Call { func, args, is_new, span } => self.eval_call(func, args, *is_new, *span),
+            Expr::Call { func, args, span, .. } => self.eval_call(func, args, *span),
             Expr::Str(s, sp) => V::str(s.clone(), *sp),
             Expr::Num(n, sp) => V::val(ValueKind::Number(*n), *sp),
             Expr::Bool(b, sp) => V::val(ValueKind::Bool(*b), *sp),
@@ -1150,15 +1135,8 @@ impl<'p> Evaluator<'p> {
         };
         match &val.kind {
             ValueKind::Resource(id) => V::val(ValueKind::Attr { resource: *id, path: vec![PathElem::Attr(attr.into())] }, span),
-            ValueKind::Attr { resource, path } => {
-                let mut path = path.clone();
-                path.push(PathElem::Attr(attr.into()));
-                V::val(ValueKind::Attr { resource: *resource, path }, span)
-            }
-            ValueKind::InvokeResult { invoke, path, output } => {
-                let mut path = path.clone();
-                path.push(PathElem::Attr(attr.into()));
-                V::val(ValueKind::InvokeResult { invoke: *invoke, path, output: *output }, span)
+            ValueKind::Attr { .. } | ValueKind::InvokeResult { .. } => {
+                extend_path(val, PathElem::Attr(attr.into()), span).unwrap_or_else(|| V::unknown("attribute of a computed value", span))
             }
             ValueKind::Object(_) => match val.get(attr) {
                 Some(v) => V::Val(v.clone()),
@@ -1181,10 +1159,10 @@ impl<'p> Evaluator<'p> {
         match (obj, key) {
             (V::List(items, _), Some(ValueKind::Number(n))) => {
                 let items = items.borrow();
-                let i = n as i64;
-                let len = items.len() as i64;
-                let i = if i < 0 { len + i } else { i };
-                if (0..len).contains(&i) { items[i as usize].clone() } else { V::unknown("index past the end of the list", span) }
+                match list_index(n, items.len()) {
+                    Some(i) => items[i].clone(),
+                    None => V::unknown("index past the end of the list", span),
+                }
             }
             (V::Dict(d, _), Some(ValueKind::String(k))) => {
                 let d = d.borrow();
@@ -1196,30 +1174,18 @@ impl<'p> Evaluator<'p> {
             }
             (V::Ext(p), Some(ValueKind::String(k))) if p == "os.environ" => self.env_read(&k, None, span),
             (V::Val(val), Some(key)) => match (&val.kind, key) {
-                (ValueKind::Attr { resource, path }, k) => {
-                    let mut path = path.clone();
-                    path.push(match k {
+                (ValueKind::Attr { .. } | ValueKind::InvokeResult { .. }, k) => {
+                    let elem = match k {
                         ValueKind::Number(n) => PathElem::Index(n as i64),
                         ValueKind::String(s) => PathElem::Key(s),
                         _ => return V::unknown("index pulint cannot know", span),
-                    });
-                    V::val(ValueKind::Attr { resource: *resource, path }, span)
+                    };
+                    extend_path(val, elem, span).unwrap_or_else(|| V::unknown("item of a computed value", span))
                 }
-                (ValueKind::InvokeResult { invoke, path, output }, k) => {
-                    let mut path = path.clone();
-                    path.push(match k {
-                        ValueKind::Number(n) => PathElem::Index(n as i64),
-                        ValueKind::String(s) => PathElem::Key(s),
-                        _ => return V::unknown("index pulint cannot know", span),
-                    });
-                    V::val(ValueKind::InvokeResult { invoke: *invoke, path, output: *output }, span)
-                }
-                (ValueKind::List(items), ValueKind::Number(n)) => {
-                    let i = n as i64;
-                    let len = items.len() as i64;
-                    let i = if i < 0 { len + i } else { i };
-                    if (0..len).contains(&i) { V::Val(items[i as usize].clone()) } else { V::unknown("index past the end of the list", span) }
-                }
+                (ValueKind::List(items), ValueKind::Number(n)) => match list_index(n, items.len()) {
+                    Some(i) => V::Val(items[i].clone()),
+                    None => V::unknown("index past the end of the list", span),
+                },
                 (ValueKind::Object(_), ValueKind::String(k)) => match val.get(&k) {
                     Some(v) => V::Val(v.clone()),
                     None => V::unknown(format!("key `{k}` is not set"), span),
@@ -1263,7 +1229,8 @@ impl<'p> Evaluator<'p> {
         out
     }
 
-    fn eval_call(&mut self, func: &Expr, args: &[Arg], is_new: bool, span: Span) -> V {
+    /// `new X(...)` and `X(...)` mean the same here: classes are called to construct.
+    fn eval_call(&mut self, func: &Expr, args: &[Arg], span: Span) -> V {
         // `super().__init__(...)` (Python) and `super(...)` (TypeScript).
         let is_super_init = match func {
             Expr::Super(_) => true,
@@ -1287,7 +1254,6 @@ impl<'p> Evaluator<'p> {
         }
         let f = self.eval(func);
         let argv = self.eval_args(args);
-        let _ = is_new;
         self.call_value(&f, argv, span, func.span())
     }
 
@@ -1509,4 +1475,26 @@ fn definitely_not_null(v: &V) -> bool {
         V::Val(val) => !matches!(val.kind, ValueKind::Null | ValueKind::Unknown(_) | ValueKind::Config(_)),
         _ => true,
     }
+}
+
+/// A Python/JavaScript list index into `len` items; negative indices count from the end.
+fn list_index(n: f64, len: usize) -> Option<usize> {
+    let (i, len) = (n as i64, len as i64);
+    let i = if i < 0 { len + i } else { i };
+    (0..len).contains(&i).then_some(i as usize)
+}
+
+/// A resource output or invoke result one step further along its path (`vpc.id.x`, `azs.names[0]`).
+fn extend_path(val: &Value, elem: pulint_model::PathElem, span: Span) -> Option<V> {
+    let push = |path: &[pulint_model::PathElem]| {
+        let mut path = path.to_vec();
+        path.push(elem.clone());
+        path
+    };
+    let kind = match &val.kind {
+        ValueKind::Attr { resource, path } => ValueKind::Attr { resource: *resource, path: push(path) },
+        ValueKind::InvokeResult { invoke, path, output } => ValueKind::InvokeResult { invoke: *invoke, path: push(path), output: *output },
+        _ => return None,
+    };
+    Some(V::val(kind, span))
 }

@@ -269,7 +269,6 @@ impl Evaluator<'_> {
                     return v;
                 }
                 self.run_callbacks(&args, span);
-                let _ = callee_span;
                 V::unknown(format!("result of `{}`", path.trim_start_matches("ext:").trim_start_matches("builtins.")), span)
             }
         }
