@@ -214,6 +214,8 @@ pub enum Expr {
     Lambda(Rc<Function>),
     ListComp { elt: Box<Expr>, generators: Vec<Comprehension>, span: Span },
     DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension>, span: Span },
+    /// JavaScript `typeof x`: programs test it to tell Outputs from plain values.
+    TypeOf(Box<Expr>, Span),
     /// `this` in TypeScript (Python's `self` is an ordinary parameter name).
     This(Span),
     /// `super()` / `super`.
@@ -242,6 +244,7 @@ impl Expr {
             | Expr::Compare { span: s, .. }
             | Expr::Not(_, s)
             | Expr::Neg(_, s)
+            | Expr::TypeOf(_, s)
             | Expr::IfExp { span: s, .. }
             | Expr::ListComp { span: s, .. }
             | Expr::DictComp { span: s, .. }

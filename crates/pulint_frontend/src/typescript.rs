@@ -1049,7 +1049,7 @@ impl Lowerer {
                 js::UnaryOperator::UnaryNegation => Expr::Neg(self.boxed(&u.argument), sp),
                 js::UnaryOperator::UnaryPlus => self.expr(&u.argument),
                 js::UnaryOperator::Void => Expr::Null(sp),
-                js::UnaryOperator::Typeof => Expr::Unknown("typeof", sp),
+                js::UnaryOperator::Typeof => Expr::TypeOf(self.boxed(&u.argument), sp),
                 js::UnaryOperator::Delete => Expr::Unknown("delete", sp),
                 js::UnaryOperator::BitwiseNot => Expr::Unknown("bitwise not", sp),
             },

@@ -710,6 +710,13 @@ impl<'p> Evaluator<'p> {
                     None => V::unknown("negation of a value pulint cannot know", *sp),
                 }
             }
+            Expr::TypeOf(inner, sp) => {
+                let v = self.eval(inner);
+                match self.type_of(&v) {
+                    Some(t) => V::str(t, *sp),
+                    None => V::unknown("type of a value pulint cannot know", *sp),
+                }
+            }
             Expr::IfExp { test, body, orelse, span } => {
                 let t = self.eval(test);
                 match self.truth(&t, test.span()) {
@@ -933,13 +940,31 @@ impl<'p> Evaluator<'p> {
         known
     }
 
-    /// Truthiness when known. Outputs have no truth value pulint can know; testing one is observed.
+    /// JavaScript `typeof`, when pulint knows the value's kind (an Output is an "object").
+    fn type_of(&self, v: &V) -> Option<&'static str> {
+        Some(match v {
+            V::Val(val) if self.is_output(val) => "object",
+            V::Val(val) => match &self.program.resolve(val).kind {
+                ValueKind::String(_) => "string",
+                ValueKind::Number(_) => "number",
+                ValueKind::Bool(_) => "boolean",
+                ValueKind::List(_) | ValueKind::Object(_) | ValueKind::Resource(_) => "object",
+                _ => return None,
+            },
+            V::List(..) | V::Dict(..) | V::Instance(_) => "object",
+            V::Func(_) | V::Bound(..) | V::Class(_) => "function",
+            _ => return None,
+        })
+    }
+
+    /// Truthiness when known. Testing an Output is observed: it is an object, always true in
+    /// JavaScript; Python's truth of an Output is not something pulint decides.
     fn truth(&mut self, v: &V, span: Span) -> Option<bool> {
         match v {
             V::Val(val) => {
                 if self.is_output(val) {
                     self.observe(Observation::OutputAsPlain { output: val.clone(), span, context: "condition" });
-                    return None;
+                    return if self.python() { None } else { Some(true) };
                 }
                 let val = match &val.kind {
                     ValueKind::Config(id) => self.program.config_read(*id).stack_value.clone()?,
@@ -977,6 +1002,12 @@ impl<'p> Evaluator<'p> {
     }
 
     fn compare(&mut self, op: CmpOp, l: &V, r: &V, span: Span) -> Option<bool> {
+        // `'apply' in x`: duck-typing an Output, not a misuse of one.
+        if let (CmpOp::In | CmpOp::NotIn, Some("apply"), Some(val)) = (op, l.as_str(), r.as_value()) {
+            if self.is_output(val) {
+                return Some(op == CmpOp::In);
+            }
+        }
         for side in [l, r] {
             if let Some(val) = side.as_value() {
                 if val.is_output() {

@@ -35,14 +35,17 @@ const SECRET_ARGS: &[&str] = &["password", "masterPassword", "authToken", "secre
 fn secret_key(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
     ["password", "passwd", "secret", "token", "apikey", "api_key", "privatekey", "private_key"].iter().any(|w| k.contains(w))
-        && !k.contains("arn")
-        && !k.contains("name")
-        && !k.contains("length")
+        && !["arn", "name", "length", "manager", "enable", "use_", "rotation"].iter().any(|w| k.contains(w))
 }
 
-/// Literals that are placeholders rather than secrets.
+/// Literals that are placeholders or switches rather than secrets.
 fn placeholder(s: &str) -> bool {
-    s.is_empty() || s.len() < 4 || s.starts_with("arn:") || s.starts_with("{{") || s.contains("resolve:secretsmanager")
+    let lower = s.to_ascii_lowercase();
+    s.len() < 4
+        || s.starts_with("arn:")
+        || s.starts_with("{{")
+        || s.contains("resolve:secretsmanager")
+        || matches!(lower.as_str(), "true" | "false" | "none" | "null" | "not_set" | "unset" | "changeme" | "todo")
 }
 
 impl Rule for HardcodedSecret {
