@@ -52,6 +52,8 @@ pub fn build(inputs: Vec<Input>, options: &Options) -> Program {
             FileKind::Other => {}
         }
     }
+    classify_excerpts(&mut lowered);
+    note_syntax_errors(&mut program, &lowered);
     program.stack = stack_config(&program, &yaml_files, options);
     evaluate(&mut program, lowered);
     crate::link::link(&mut program);
@@ -69,9 +71,20 @@ fn decode(program: &mut Program, input: &Input, kind: FileKind) -> Option<String
     };
     let text = match (&problem, std::str::from_utf8(&input.bytes)) {
         (None, Ok(t)) => Some(t.strip_prefix('\u{feff}').unwrap_or(t).to_string()),
+        // A stray byte from another encoding should not cost the whole file: invalid bytes
+        // become U+FFFD (one character each, so lines and columns stay right) and are reported.
         (None, Err(e)) => {
-            let message = format!("file is not valid UTF-8 (at byte {}); skipped", e.valid_up_to());
-            return note_file(program, input, kind, NoteKind::Unreadable, message);
+            let text = String::from_utf8_lossy(&input.bytes);
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+            let offset = e.valid_up_to() as u32;
+            let pending = Note {
+                kind: NoteKind::Unreadable,
+                message: format!("file is not valid UTF-8 (first invalid byte at offset {offset}); invalid bytes were read as U+FFFD"),
+                // The caller adds this file to the source map next: this is its id.
+                span: Span::new(FileId(program.sources.len() as u32), offset, offset + 1),
+            };
+            program.notes.push(pending);
+            return Some(text);
         }
         (Some(_), _) => None,
     };
@@ -93,13 +106,30 @@ fn lower(program: &mut Program, file: FileId, path: String, kind: FileKind, frag
         FileKind::Python => python::lower(file, text),
         _ => typescript::lower(file, text, kind),
     };
-    if let Some((message, span)) = parsed.errors.first() {
-        let more = parsed.errors.len() - 1;
+    Lowered { file, path, python: kind == FileKind::Python, parsed, fragment }
+}
+
+/// Not every named block is a program file. Test and tooling files are not part of the Pulumi
+/// program, and a block that does not parse while another block of the same name does is an
+/// excerpt (a document showing a fix), not a new version: both count as fragments, so their
+/// syntax errors are only noted and they never supersede the file.
+fn classify_excerpts(lowered: &mut [Lowered]) {
+    let parses: Vec<(String, bool)> = lowered.iter().map(|l| (l.path.clone(), l.parsed.errors.is_empty())).collect();
+    for l in lowered.iter_mut().filter(|l| !l.fragment) {
+        let broken = !l.parsed.errors.is_empty();
+        let excerpt = broken && parses.iter().any(|(p, ok)| *p == l.path && *ok);
+        l.fragment = excerpt || is_test_path(&l.path);
+    }
+}
+
+fn note_syntax_errors(program: &mut Program, lowered: &[Lowered]) {
+    for l in lowered {
+        let Some((message, span)) = l.parsed.errors.first() else { continue };
+        let more = l.parsed.errors.len() - 1;
         let message = if more > 0 { format!("{message} (and {more} more syntax errors)") } else { message.clone() };
-        let kind = if fragment { NoteKind::FragmentSyntaxError } else { NoteKind::SyntaxError };
+        let kind = if l.fragment { NoteKind::FragmentSyntaxError } else { NoteKind::SyntaxError };
         program.notes.push(Note { kind, message, span: *span });
     }
-    Lowered { file, path, python: kind == FileKind::Python, parsed, fragment }
 }
 
 /// Each fenced block becomes an embedded file; code blocks are lowered, YAML kept for config.
@@ -153,6 +183,7 @@ fn evaluate(program: &mut Program, lowered: Vec<Lowered>) {
         .into_iter()
         .filter_map(|l| {
             program.suppressions.extend(l.parsed.module.suppressions.iter().cloned());
+            // Test code and excerpts (broken fragments) are not part of the program.
             let broken = !l.parsed.errors.is_empty();
             (!(is_test_path(&l.path) || (l.fragment && broken))).then_some(l)
         })

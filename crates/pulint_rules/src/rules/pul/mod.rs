@@ -26,10 +26,12 @@ declare_rule! {
 
 declare_rule! {
     /// ## What it does
-    /// Reports a file pulint cannot read as text: binary content, invalid UTF-8, or an IO error.
+    /// Reports a file pulint cannot read as UTF-8 text: binary content is skipped; text with
+    /// invalid UTF-8 bytes is analysed with those bytes replaced.
     ///
     /// ## Why is this bad?
-    /// The file is skipped, so nothing in it is checked.
+    /// A binary file is not checked at all. Invalid bytes usually come from another encoding
+    /// (a Windows-1252 quote); Python and Node read such a source with an error or mojibake.
     pub UnreadableFile { code: "PUL002", name: "unreadable-file", family: Pul, severity: Warning, status: Stable,
         summary: "a file cannot be read as UTF-8 text" }
 }
