@@ -9,6 +9,7 @@
 //! Rules are silent on unknown values.
 
 pub mod context;
+pub mod query;
 pub mod registry;
 pub mod rule;
 pub mod rules;

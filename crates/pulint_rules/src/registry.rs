@@ -1,8 +1,10 @@
-//! THE list of rules, sorted by code. Codes are never reused.
+//! The catalogue: every family module lists its rules in `RULES`; this file joins them, sorted by
+//! code. Codes are never reused.
 
 use crate::rule::Rule;
 use crate::rules::*;
 use pulint_model::{Program, RuleMeta};
+use std::sync::LazyLock;
 
 /// Tool rules are raised by the runner, never by `check`.
 macro_rules! tool_rule {
@@ -15,24 +17,21 @@ macro_rules! tool_rule {
 }
 tool_rule!(pul::SyntaxError, pul::UnreadableFile, pul::BudgetExceeded, pul::InternalError, pul::FragmentSyntaxError);
 
-static RULES: &[&dyn Rule] = &[
-    &out::output_in_string::OutputInString,
-    &out::output_in_json::OutputInJson,
-    &pul::SyntaxError,
-    &pul::UnreadableFile,
-    &pul::BudgetExceeded,
-    &pul::InternalError,
-    &pul::FragmentSyntaxError,
-    &reg::missing_provider::MissingProvider,
-    &sec::open_ingress::OpenIngress,
-    &sec::hardcoded_secret::HardcodedSecret,
-];
+static PUL_RULES: &[&dyn Rule] =
+    &[&pul::SyntaxError, &pul::UnreadableFile, &pul::BudgetExceeded, &pul::InternalError, &pul::FragmentSyntaxError];
+
+static RULES: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
+    let families: [&[&'static dyn Rule]; 8] = [reg::RULES, net::RULES, sec::RULES, out::RULES, dep::RULES, ops::RULES, cost::RULES, PUL_RULES];
+    let mut all: Vec<&'static dyn Rule> = families.into_iter().flatten().copied().collect();
+    all.sort_by_key(|r| r.meta().code);
+    all
+});
 
 pub fn all_rules() -> &'static [&'static dyn Rule] {
-    RULES
+    &RULES
 }
 
 /// A rule by code or name.
 pub fn find_rule(selector: &str) -> Option<&'static RuleMeta> {
-    RULES.iter().map(|r| r.meta()).find(|m| m.code.eq_ignore_ascii_case(selector) || m.name == selector)
+    all_rules().iter().map(|r| r.meta()).find(|m| m.code.eq_ignore_ascii_case(selector) || m.name == selector)
 }

@@ -675,6 +675,9 @@ impl<'p> Evaluator<'p> {
                                 for p in props {
                                     out.push(DictEntryV { key: p.key.written.clone(), key_span: p.key.span, value: V::Val(p.value.clone()) });
                                 }
+                            } else if !matches!(v.as_value().map(|x| &x.kind), Some(ValueKind::Null)) {
+                                // Entries pulint cannot see: keep a marker so "missing key" stays unknown.
+                                out.push(DictEntryV { key: "*".into(), key_span: inner.span(), value: V::unknown("spread of a value pulint cannot know", inner.span()) });
                             }
                         }
                     }

@@ -37,7 +37,7 @@ impl Rule for OutputInJson {
             let Observation::OutputInJson { output, span } = o else { continue };
             let what = pulint_model::dump::describe(p, output);
             cx.report(
-                cx.diagnostic(output.span, format!("Output {what} is serialised to JSON before it has a value"))
+                cx.diagnostic(output.span, format!("{what} is an Output, serialised to JSON before it has a value"))
                     .with_label(*span, "serialised here")
                     .with_help("serialise inside `.apply(...)`, or use `pulumi.Output.json_dumps` / `pulumi.jsonStringify`"),
             );

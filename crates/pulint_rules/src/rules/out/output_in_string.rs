@@ -44,7 +44,7 @@ impl Rule for OutputInString {
             } else {
                 "use ``pulumi.interpolate`...` `` or `.apply(...)`"
             };
-            cx.report(cx.diagnostic(*span, format!("Output {what} is put into a {} and becomes placeholder text", kind.describe())).with_help(help));
+            cx.report(cx.diagnostic(*span, format!("{what} is an Output, and this {} turns it into placeholder text", kind.describe())).with_help(help));
         }
     }
 }

@@ -104,7 +104,7 @@ fn check_props<'a>(p: &'a Program, cx: &mut Ctx, get: impl Fn(&str) -> Option<&'
     if !all_protocols && !matches!(protocol.as_deref(), Some("tcp" | "6" | "udp" | "17")) {
         return;
     }
-    let span = if span.start == span.end { fallback } else { span };
+    let span = crate::query::anchor(span, fallback);
     if all_protocols || (from <= 0.0 && to >= 65535.0) {
         cx.report(cx.diagnostic(span, format!("ingress from {cidr} to every port")).with_help("allow only the ports the service needs, from known sources"));
         return;

@@ -1,0 +1,120 @@
+//! Questions many rules ask of a program: which resources exist, what refers to what, which
+//! literal text an argument holds. Every answer is conservative: unknown values give no facts.
+
+use pulint_model::{token, Program, Resource, ResourceId, ResourceKind, Span, Value, ValueKind};
+
+/// Resources the program creates (not providers, components or `.get` reads), with their ids.
+pub fn created(p: &Program) -> impl Iterator<Item = (ResourceId, &Resource)> {
+    p.resources.iter().enumerate().filter(|(_, r)| r.kind == ResourceKind::Custom).map(|(i, r)| (ResourceId(i as u32), r))
+}
+
+/// Created resources of one type token.
+pub fn created_of<'a>(p: &'a Program, token: &'a str) -> impl Iterator<Item = (ResourceId, &'a Resource)> + 'a {
+    created(p).filter(move |(_, r)| r.token == token)
+}
+
+/// True when the program creates at least one resource of this type.
+pub fn creates(p: &Program, token: &str) -> bool {
+    created_of(p, token).next().is_some()
+}
+
+/// How a message names a resource: its binding, else its logical name, else its type.
+pub fn name_of(r: &Resource) -> String {
+    match (&r.binding, r.logical_name()) {
+        (Some(b), _) => format!("`{b}`"),
+        (None, Some(n)) => format!("`{n}`"),
+        (None, None) => format!("this `{}`", token::display(&r.token)),
+    }
+}
+
+/// The literal strings written in a value (strings, and the literal parts of interpolations), with
+/// their spans. Config reads contribute their literal defaults.
+pub fn literal_strings<'a>(p: &'a Program, v: &'a Value) -> Vec<(&'a str, Span)> {
+    let mut out = Vec::new();
+    let mut visit = |v: &'a Value| {
+        if let ValueKind::String(s) = &v.kind {
+            out.push((s.as_str(), v.span));
+        }
+    };
+    let v = p.resolve(v);
+    v.walk(&mut visit);
+    out
+}
+
+/// The resources a value refers to (as objects or through attributes), anywhere inside it.
+pub fn referenced(v: &Value) -> Vec<ResourceId> {
+    let mut out = Vec::new();
+    v.walk(&mut |v| {
+        if let Some(r) = v.resource() {
+            out.push(r);
+        }
+    });
+    out
+}
+
+/// True when any argument of `r` (or its `dependsOn`) refers to `target`.
+pub fn refers_to(r: &Resource, target: ResourceId) -> bool {
+    r.args.iter().any(|a| referenced(&a.value).contains(&target))
+        || r.options.depends_on().iter().any(|d| referenced(d).contains(&target))
+}
+
+/// Who refers to whom: for every resource, the resources whose arguments mention it.
+pub struct Refs {
+    by_target: Vec<Vec<ResourceId>>,
+}
+
+impl Refs {
+    pub fn new(p: &Program) -> Refs {
+        let mut by_target = vec![Vec::new(); p.resources.len()];
+        for (i, r) in p.resources.iter().enumerate() {
+            let me = ResourceId(i as u32);
+            let mut targets: Vec<ResourceId> = r.args.iter().flat_map(|a| referenced(&a.value)).collect();
+            targets.sort_by_key(|t| t.0);
+            targets.dedup();
+            for t in targets {
+                if t != me {
+                    by_target[t.index()].push(me);
+                }
+            }
+        }
+        Refs { by_target }
+    }
+
+    /// The resources whose arguments refer to `target`.
+    pub fn referrers(&self, target: ResourceId) -> &[ResourceId] {
+        &self.by_target[target.index()]
+    }
+}
+
+/// A known boolean after resolving config reads.
+pub fn bool_of(p: &Program, v: &Value) -> Option<bool> {
+    p.resolve(v).as_bool()
+}
+
+/// A known number after resolving config reads.
+pub fn number_of(p: &Program, v: &Value) -> Option<f64> {
+    p.resolve(v).as_number()
+}
+
+/// True when the argument is absent or written as an explicit `None`/`undefined`.
+pub fn absent(r: &Resource, canonical: &str) -> bool {
+    matches!(r.arg(canonical), None | Some(Value { kind: ValueKind::Null, .. }))
+}
+
+/// True when a resource's argument values contain nothing pulint could not evaluate, so a missing
+/// argument is really missing (not hidden in a `**kwargs` spread or an unknown args object).
+pub fn args_complete(r: &Resource) -> bool {
+    !r.args.iter().any(|a| matches!(a.key.canonical.as_str(), "*" | "**"))
+}
+
+/// The service module of a resource type (`ec2` for `aws:ec2/vpc:Vpc`).
+pub fn module(tok: &str) -> &str {
+    token::split(tok).map(|(m, _)| m).unwrap_or("")
+}
+
+/// Where to point for a value used at a site: the value itself when it is written inside the
+/// site, else the site (the value came from a constant or a parameter defined elsewhere).
+pub fn anchor(value: Span, site: Span) -> Span {
+    let inside = value.file == site.file && value.start >= site.start && value.end <= site.end && value.start < value.end;
+    if inside { value } else { site }
+}

@@ -1,0 +1,5 @@
+//! DEP: ordering: what must exist before a resource is created.
+
+use crate::Rule;
+
+pub static RULES: &[&dyn Rule] = &[];
