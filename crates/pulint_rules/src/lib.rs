@@ -9,6 +9,7 @@
 //! Rules are silent on unknown values.
 
 pub mod context;
+pub mod policy;
 pub mod query;
 pub mod registry;
 pub mod rule;

@@ -1,7 +1,7 @@
 //! SEC002 hardcoded-secret: a password, token or key written as a literal in the program.
 
-use crate::{declare_rule, Ctx, Rule};
-use pulint_model::{Program, ResourceKind, RuleMeta, ValueKind};
+use crate::{declare_rule, query, Ctx, Rule};
+use pulint_model::{Program, RuleMeta, Span, Value, ValueKind};
 
 declare_rule! {
     /// ## What it does
@@ -28,24 +28,32 @@ declare_rule! {
         summary: "a password, token or key is written in the program" }
 }
 
-/// Argument names whose values are credentials.
-const SECRET_ARGS: &[&str] = &["password", "masterPassword", "authToken", "secretString", "adminPassword", "dbPassword", "apiKey", "secretKey", "token", "masterUserPassword"];
-
-/// Config keys that name a credential.
-fn secret_key(key: &str) -> bool {
-    let k = key.to_ascii_lowercase();
-    ["password", "passwd", "secret", "token", "apikey", "api_key", "privatekey", "private_key"].iter().any(|w| k.contains(w))
-        && !["arn", "name", "length", "manager", "enable", "use_", "rotation"].iter().any(|w| k.contains(w))
+/// Keys that name a credential: arguments (`masterPassword`), map keys (`DB_PASSWORD`), JSON keys.
+pub(crate) fn secret_key(key: &str) -> bool {
+    let k = key.to_ascii_lowercase().replace(['-', '_'], "");
+    ["password", "passwd", "secret", "token", "apikey", "privatekey", "accesskey", "credential"].iter().any(|w| k.contains(w))
+        && !["arn", "name", "length", "manager", "enable", "use", "rotation", "path", "type", "policy", "version", "count", "expir", "ttl", "url", "validity", "id", "kms", "ref", "parameter", "endpoint", "header", "source", "location", "required", "reset", "lifetime", "http", "strategy", "mode"]
+            .iter()
+            .any(|w| k.contains(w))
 }
 
-/// Literals that are placeholders or switches rather than secrets.
-fn placeholder(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    s.len() < 4
-        || s.starts_with("arn:")
-        || s.starts_with("{{")
-        || s.contains("resolve:secretsmanager")
-        || matches!(lower.as_str(), "true" | "false" | "none" | "null" | "not_set" | "unset" | "changeme" | "todo")
+/// Literals that are switches or references rather than secrets.
+fn not_a_secret(s: &str) -> bool {
+    let lower = s.trim().to_ascii_lowercase();
+    lower.len() < 4
+        || lower.starts_with("arn:")
+        || lower.starts_with("{{")
+        || lower.starts_with("${")
+        || lower.starts_with("alias/")
+        || lower.contains("resolve:secretsmanager")
+        || matches!(lower.as_str(), "true" | "false" | "none" | "null" | "not_set" | "unset" | "undefined" | "disabled" | "enabled")
+}
+
+/// `scheme://user:password@host`: credentials inside a connection string.
+fn url_with_password(s: &str) -> bool {
+    let Some((_, rest)) = s.split_once("://") else { return false };
+    let Some((userinfo, _)) = rest.split_once('@') else { return false };
+    !userinfo.contains('/') && userinfo.split_once(':').is_some_and(|(u, pw)| !u.is_empty() && !pw.is_empty() && !pw.starts_with('$') && !pw.starts_with('{'))
 }
 
 impl Rule for HardcodedSecret {
@@ -54,28 +62,18 @@ impl Rule for HardcodedSecret {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        for r in &p.resources {
-            if r.kind != ResourceKind::Custom {
-                continue;
-            }
+        for (_, r) in query::created(p) {
+            let named_secret = r.arg("name").and_then(|v| p.str_of(v)).is_some_and(secret_key);
             for prop in &r.args {
-                if !SECRET_ARGS.contains(&prop.key.canonical.as_str()) {
-                    continue;
-                }
-                let ValueKind::String(s) = &prop.value.kind else { continue };
-                if placeholder(s) {
-                    continue;
-                }
-                cx.report(
-                    cx.diagnostic(prop.value.span, format!("`{}` is a literal secret in the program", prop.key.written))
-                        .with_help("read it from secret config (`require_secret` / `requireSecret`) or generate it"),
-                );
+                let direct = secret_key(&prop.key.canonical) || (named_secret && matches!(prop.key.canonical.as_str(), "value" | "secretString" | "insecureValue"));
+                let site = Site { resource: r.span, key: prop.key.span };
+                visit(p, cx, &prop.value, direct, &prop.key.written, site, 0);
             }
         }
         for c in &p.config_reads {
             let Some(default) = &c.default else { continue };
-            let ValueKind::String(s) = &default.kind else { continue };
-            if !secret_key(&c.key) || placeholder(s) {
+            let ValueKind::String(s) = &p.resolve(default).kind else { continue };
+            if !secret_key(&c.key) || not_a_secret(s) {
                 continue;
             }
             cx.report(
@@ -84,4 +82,49 @@ impl Rule for HardcodedSecret {
             );
         }
     }
+}
+
+/// Reports literal secrets in a value: the whole value when its key names a secret, and nested
+/// object keys, JSON documents and connection strings inside it.
+fn visit(p: &Program, cx: &mut Ctx, v: &Value, secret: bool, key: &str, use_site: Site, depth: u32) {
+    if depth > 16 {
+        return;
+    }
+    let v = p.resolve(v);
+    match &v.kind {
+        ValueKind::String(s) => {
+            if secret && !not_a_secret(s) {
+                report(cx, v.span, use_site, format!("`{key}` is a literal secret in the program"));
+            } else if url_with_password(s) {
+                report(cx, v.span, use_site, "a connection string with a literal password".to_string());
+            } else if let Some(doc) = s.trim_start().starts_with('{').then(|| crate::policy::parse_json(s, v.span)).flatten() {
+                visit(p, cx, &doc, false, key, use_site, depth + 1);
+            }
+        }
+        ValueKind::Object(props) => {
+            for prop in props {
+                visit(p, cx, &prop.value, secret_key(&prop.key.canonical), &prop.key.written, use_site, depth + 1);
+            }
+        }
+        ValueKind::List(items) => items.iter().for_each(|i| visit(p, cx, i, secret, key, use_site, depth + 1)),
+        ValueKind::Json { value, .. } => visit(p, cx, value, secret, key, use_site, depth + 1),
+        _ => {}
+    }
+}
+
+/// Where a literal is used: the resource, and the argument key that holds it.
+#[derive(Clone, Copy)]
+struct Site {
+    resource: Span,
+    key: Span,
+}
+
+/// Points at the literal (where it must be removed); a literal written outside the resource
+/// gets a label at its use.
+fn report(cx: &mut Ctx, literal: Span, site: Site, message: String) {
+    let mut d = cx.diagnostic(literal, message).with_help("read it from secret config (`require_secret` / `requireSecret`) or generate it");
+    if query::anchor(literal, site.resource) != literal {
+        d = d.with_label(site.key, "used here");
+    }
+    cx.report(d);
 }

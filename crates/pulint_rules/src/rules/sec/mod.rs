@@ -1,8 +1,36 @@
 //! SEC: security.
 
+pub mod admin_policy;
+pub mod function_url;
 pub mod hardcoded_secret;
+pub mod http_listener;
+pub mod iam_wildcard;
+mod ingress;
+pub mod kms_key;
 pub mod open_ingress;
+pub mod public_bucket;
+pub mod rds_public;
+pub mod secret_config;
+pub mod tier_ingress;
+pub mod unencrypted_storage;
 
 use crate::Rule;
 
-pub static RULES: &[&dyn Rule] = &[&open_ingress::OpenIngress, &hardcoded_secret::HardcodedSecret];
+pub static RULES: &[&dyn Rule] = &[
+    &open_ingress::OpenIngress,
+    &hardcoded_secret::HardcodedSecret,
+    &iam_wildcard::IamWildcardAction,
+    &iam_wildcard::IamWildcardResource,
+    &admin_policy::BroadManagedPolicy,
+    &public_bucket::PublicBucket,
+    &public_bucket::MissingPublicAccessBlock,
+    &unencrypted_storage::UnencryptedStorage,
+    &rds_public::PublicDatabase,
+    &function_url::PublicFunctionUrl,
+    &kms_key::KmsKeyPolicyMissingService,
+    &kms_key::KmsKeyRotation,
+    &http_listener::HttpWithoutTls,
+    &secret_config::SecretAsPlainConfig,
+    &tier_ingress::IngressAllProtocols,
+    &tier_ingress::BroadPrivateCidr,
+];
