@@ -118,3 +118,13 @@ pub fn anchor(value: Span, site: Span) -> Span {
     let inside = value.file == site.file && value.start >= site.start && value.end <= site.end && value.start < value.end;
     if inside { value } else { site }
 }
+
+/// For a literal that is itself the defect (a wildcard, a secret): point at the literal, and
+/// return the site as a secondary place when the literal is written outside it.
+pub fn literal_and_use(value: Span, site: Span) -> (Span, Option<Span>) {
+    if value.start == value.end {
+        return (site, None);
+    }
+    let primary = value;
+    (primary, (anchor(value, site) != value).then_some(site))
+}

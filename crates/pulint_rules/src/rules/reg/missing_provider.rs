@@ -1,14 +1,15 @@
 //! REG001 missing-provider: an AWS resource or invoke on the default provider in a program that
 //! deploys through explicit providers to other regions.
 
-use crate::{declare_rule, Ctx, Rule};
-use pulint_model::{token, Program, ProviderUse, ResourceKind, RuleMeta, AWS_PROVIDER};
+use crate::{declare_rule, query, Ctx, Rule};
+use pulint_model::{token, Program, ProviderUse, ResourceKind, RuleMeta, ValueKind};
 
 declare_rule! {
     /// ## What it does
     /// Flags an AWS resource or data-source call that passes no `provider` (and inherits none from
-    /// its parent component) in a program that creates explicit `aws.Provider`s for regions other
-    /// than the default one.
+    /// its parent component) while it is wired to a resource deployed through an explicit
+    /// provider of another region: it uses that resource, is used by it, or (for an invoke)
+    /// configures it.
     ///
     /// ## Why is this bad?
     /// The resource silently lands in the default provider's region (`aws:region` of the stack),
@@ -32,8 +33,8 @@ declare_rule! {
     /// ## Use instead
     /// Pass the provider to every regional resource and invoke (or set it once on a parent
     /// component): `opts=pulumi.ResourceOptions(provider=west)` / `{ provider: west }`.
-    pub MissingProvider { code: "REG001", name: "missing-provider", family: Reg, severity: Warning, status: Preview,
-        summary: "a regional resource uses the default provider in a multi-region program" }
+    pub MissingProvider { code: "REG001", name: "missing-provider", family: Reg, severity: Warning, status: Stable,
+        summary: "a regional resource uses the default provider but is wired to another region" }
 }
 
 /// Services whose resources are global: the provider's region does not place them.
@@ -46,35 +47,57 @@ impl Rule for MissingProvider {
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
         let default = p.stack.default_region.as_deref();
-        // Regions of explicit providers that differ from the default (or all, when it is unknown).
-        let other_regions: Vec<&str> = p
-            .providers()
-            .filter(|(_, r)| r.token == AWS_PROVIDER)
-            .filter_map(|(_, r)| p.str_of(r.arg("region")?))
-            .filter(|region| Some(*region) != default)
-            .collect();
-        let Some(example) = other_regions.first() else { return };
-        let regional = |tok: &str| {
-            tok.starts_with("aws:") && token::split(tok).is_some_and(|(m, _)| !GLOBAL_MODULES.contains(&m) && m != "index" || tok.contains("getAvailabilityZones") || tok.contains("getRegion"))
+        // The region a resource is placed in through an explicit provider, when it differs from
+        // the default region (or the default is unknown).
+        let explicit_region = |r: &pulint_model::Resource| -> Option<String> {
+            let provider = p.resource(r.provider.provider()?);
+            let region = p.str_of(provider.arg("region")?)?;
+            (Some(region) != default).then(|| region.to_string())
         };
-        for r in &p.resources {
-            if r.kind != ResourceKind::Custom || r.provider != ProviderUse::Default || !regional(&r.token) || r.arg("region").is_some() {
+        let regional = |tok: &str| tok.starts_with("aws:") && token::split(tok).is_some_and(|(m, _)| !GLOBAL_MODULES.contains(&m) && m != "index");
+        let on_default = |r: &pulint_model::Resource| r.kind == ResourceKind::Custom && r.provider == ProviderUse::Default && regional(&r.token) && r.arg("region").is_none();
+        let refs = query::Refs::new(p);
+        let lands = default.map(|d| format!("the default region ({d})")).unwrap_or_else(|| "the default provider's region".into());
+        for (id, r) in query::created(p) {
+            if !on_default(r) {
                 continue;
             }
-            let lands = default.map(|d| format!("the default region ({d})")).unwrap_or_else(|| "the default provider's region".into());
+            let targets: Vec<_> = r.args.iter().flat_map(|a| query::referenced(&a.value)).filter(|&t| regional(&p.resource(t).token)).collect();
+            // Wired to a resource of the default region too: then it belongs there (replication
+            // configurations, peering requesters).
+            if targets.iter().any(|&t| on_default(p.resource(t))) {
+                continue;
+            }
+            let uses = targets.iter().find_map(|&t| explicit_region(p.resource(t)).map(|reg| (t, reg, "uses")));
+            let used_by = || {
+                refs.referrers(id).iter().filter(|&&t| regional(&p.resource(t).token)).find_map(|&t| explicit_region(p.resource(t)).map(|reg| (t, reg, "is used by")))
+            };
+            let Some((other, region, how)) = uses.or_else(used_by) else { continue };
+            let o = p.resource(other);
             cx.report(
-                cx.diagnostic(r.callee_span, format!("`{}` has no provider and lands in {lands}, while the program deploys to {example} through explicit providers", token::display(&r.token)))
-                    .with_help("pass `provider` in the resource options, or set it on the parent component"),
+                cx.diagnostic(r.callee_span, format!("{} has no provider and lands in {lands}, but it {how} {} in {region}", query::name_of(r), query::name_of(o)))
+                    .with_label(o.span, format!("deployed to {region} here"))
+                    .with_help("pass the same `provider` in the resource options, or set it on the parent component"),
             );
         }
-        for inv in &p.invokes {
-            if inv.provider != ProviderUse::Default || !regional(&inv.token) {
+        for (i, inv) in p.invokes.iter().enumerate() {
+            if inv.provider != ProviderUse::Default || !(regional(&inv.token) || inv.token.contains("getAvailabilityZones") || inv.token.contains("getRegion")) {
                 continue;
             }
+            let reader = query::created(p).find_map(|(_, r)| {
+                let reads = r.args.iter().any(|a| {
+                    let mut hit = false;
+                    a.value.walk(&mut |v| hit |= matches!(&v.kind, ValueKind::InvokeResult { invoke, .. } if invoke.index() == i));
+                    hit
+                });
+                if reads { explicit_region(r).map(|reg| (r, reg)) } else { None }
+            });
+            let Some((r, region)) = reader else { continue };
             let name = inv.token.rsplit(':').next().unwrap_or(&inv.token);
             cx.report(
-                cx.diagnostic(inv.span, format!("`{name}` has no provider and reads the default region, while the program deploys to {example} through explicit providers"))
-                    .with_help("pass `provider` in the invoke options"),
+                cx.diagnostic(inv.span, format!("`{name}` has no provider and reads {lands}, but its result configures {} in {region}", query::name_of(r)))
+                    .with_label(r.span, format!("deployed to {region} here"))
+                    .with_help("pass the same `provider` in the invoke options"),
             );
         }
     }

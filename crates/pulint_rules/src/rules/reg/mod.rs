@@ -1,7 +1,15 @@
 //! REG: regions and providers.
 
+pub mod duplicate_urn;
+pub mod hardcoded_region;
 pub mod missing_provider;
+pub mod unused_provider;
 
 use crate::Rule;
 
-pub static RULES: &[&dyn Rule] = &[&missing_provider::MissingProvider];
+pub static RULES: &[&dyn Rule] = &[
+    &missing_provider::MissingProvider,
+    &hardcoded_region::HardcodedRegion,
+    &unused_provider::UnusedProvider,
+    &duplicate_urn::DuplicateUrn,
+];

@@ -103,10 +103,12 @@ impl Rule for IamWildcardAction {
                     continue;
                 }
                 let what = if action == "*" { "every action of every service".to_string() } else { format!("every `{}` action", action.trim_end_matches(":*")) };
-                cx.report(
-                    cx.diagnostic(query::anchor(*span, r.span), format!("`{action}` allows {what}"))
-                        .with_help("list only the actions the workload calls"),
-                );
+                let (at, used) = query::literal_and_use(*span, r.span);
+                let mut d = cx.diagnostic(at, format!("`{action}` allows {what}")).with_help("list only the actions the workload calls");
+                if let Some(site) = used {
+                    d = d.with_label(site, "in the policy of this resource");
+                }
+                cx.report(d);
             }
         }
     }
@@ -192,10 +194,14 @@ impl Rule for IamWildcardResource {
                 continue;
             }
             let more = if scoped.len() > 1 { format!(" and {} more", scoped.len() - 1) } else { String::new() };
-            cx.report(
-                cx.diagnostic(query::anchor(*span, r.span), format!("`{first}`{more} granted on `{arn}`, every resource of the account"))
-                    .with_help("name the resources the program creates (their `.arn`) instead of a wildcard"),
-            );
+            let (at, used) = query::literal_and_use(*span, r.span);
+            let mut d = cx
+                .diagnostic(at, format!("`{first}`{more} granted on `{arn}`, every resource of the account"))
+                .with_help("name the resources the program creates (their `.arn`) instead of a wildcard");
+            if let Some(site) = used {
+                d = d.with_label(site, "in the policy of this resource");
+            }
+            cx.report(d);
         }
     }
 }

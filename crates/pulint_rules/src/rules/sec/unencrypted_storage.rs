@@ -35,7 +35,7 @@ declare_rule! {
 /// (token, argument that enables encryption, arguments whose presence means it is inherited).
 const STORES: &[(&str, &str, &[&str])] = &[
     ("aws:rds/instance:Instance", "storageEncrypted", &["replicateSourceDb", "snapshotIdentifier", "restoreToPointInTime", "s3Import", "kmsKeyId"]),
-    ("aws:rds/cluster:Cluster", "storageEncrypted", &["replicationSourceIdentifier", "snapshotIdentifier", "restoreToPointInTime", "s3Import", "globalClusterIdentifier", "kmsKeyId"]),
+    ("aws:rds/cluster:Cluster", "storageEncrypted", &["replicationSourceIdentifier", "snapshotIdentifier", "restoreToPointInTime", "s3Import", "kmsKeyId"]),
     ("aws:ebs/volume:Volume", "encrypted", &["snapshotId", "kmsKeyId"]),
     ("aws:efs/fileSystem:FileSystem", "encrypted", &["kmsKeyId"]),
     ("aws:elasticache/replicationGroup:ReplicationGroup", "atRestEncryptionEnabled", &["globalReplicationGroupId", "snapshotName", "snapshotArns"]),

@@ -1,0 +1,191 @@
+//! REG002 hardcoded-region: region codes written into ARNs, endpoints, service names and log
+//! settings instead of taken from the provider.
+
+use crate::{declare_rule, query, Ctx, Rule};
+use pulint_model::{Program, Resource, RuleMeta, Span, Value, ValueKind};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a region code written into a resource argument as part of an ARN
+    /// (`arn:aws:logs:us-east-1:...`), an endpoint or service name
+    /// (`com.amazonaws.us-east-1.s3`, `execute-api.us-east-1.amazonaws.com`), a console URL, or as
+    /// the value of a nested region setting (`awslogs-region`, `AWS_REGION`, a dashboard widget's
+    /// `region`). Explicit placement arguments (`region`, `peerRegion`, ...) and tags are not
+    /// flagged, nor are regions that match the resource's own provider region written as a
+    /// literal.
+    ///
+    /// ## Why is this bad?
+    /// The literal ties the program to one region while its resources follow the provider. When
+    /// the two disagree, or the stack is deployed to another region, log drivers write to a
+    /// non-existent group, endpoints resolve to the wrong region, and IAM statements grant
+    /// nothing: `pulumi up` succeeds and the workload fails at run time.
+    ///
+    /// ## Example
+    /// ```python
+    /// region = "us-east-1"
+    /// aws.iam.Policy("logs", policy=json.dumps({"Statement": [{"Effect": "Allow",
+    ///     "Action": "logs:PutLogEvents", "Resource": f"arn:aws:logs:{region}:123456789012:log-group:app:*"}]}))
+    /// ```
+    /// ```typescript
+    /// const region = "us-east-1";
+    /// new aws.iam.Policy("logs", { policy: JSON.stringify({ Statement: [{ Effect: "Allow",
+    ///     Action: "logs:PutLogEvents", Resource: `arn:aws:logs:${region}:123456789012:log-group:app:*` }] }) });
+    /// ```
+    ///
+    /// ## Use instead
+    /// Take the region from the provider: `aws.get_region().name` / `aws.getRegionOutput().name`
+    /// (`.region` in provider v7), or build ARNs from resource attributes (`logGroup.arn`).
+    pub HardcodedRegion { code: "REG002", name: "hardcoded-region", family: Reg, severity: Warning, status: Stable,
+        summary: "a region code is hard-coded in an ARN, endpoint or setting" }
+}
+
+/// The region code inside `s` at a position where it names a deployment region, if any.
+pub(crate) fn region_in(s: &str) -> Option<&str> {
+    let bytes = s.as_bytes();
+    for (i, _) in s.char_indices() {
+        if let Some(len) = region_len(&s[i..]) {
+            let before = if i == 0 { None } else { Some(bytes[i - 1]) };
+            let after = bytes.get(i + len).copied();
+            let region = &s[i..i + len];
+            let boundary = |c: Option<u8>| c.is_none_or(|c| !c.is_ascii_alphanumeric() && c != b'-');
+            if boundary(before) && boundary(after) {
+                let prefix = &s[..i];
+                let arn = prefix.starts_with("arn:aws") && prefix.matches(':').count() == 3;
+                let service = prefix.ends_with("com.amazonaws.");
+                let endpoint = s[i + len..].starts_with(".amazonaws.com") || prefix.ends_with("execute-api.") || prefix.ends_with("region=");
+                let whole = i == 0 && len == s.len();
+                if arn || service || endpoint || whole {
+                    return Some(region);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Length of a region code (`us-east-1`, `ap-southeast-2`, `us-gov-west-1`) at the start of `s`.
+fn region_len(s: &str) -> Option<usize> {
+    const AREAS: &[&str] = &["us-gov-", "us-", "eu-", "ap-", "sa-", "ca-", "me-", "af-", "il-", "mx-", "cn-"];
+    const DIRS: &[&str] = &["northeast-", "northwest-", "southeast-", "southwest-", "north-", "south-", "east-", "west-", "central-"];
+    let area = AREAS.iter().find(|a| s.starts_with(*a))?;
+    let rest = &s[area.len()..];
+    let dir = DIRS.iter().find(|d| rest.starts_with(*d))?;
+    let digits = rest[dir.len()..].bytes().take_while(u8::is_ascii_digit).count();
+    (digits >= 1 && digits <= 2).then_some(area.len() + dir.len() + digits)
+}
+
+/// A piece of text found in a value: the key it sits under, the text (an interpolation's parts
+/// joined, unknown parts as NUL), and where each part starts with its span.
+struct Text<'a> {
+    key: &'a str,
+    text: String,
+    parts: Vec<(usize, Span)>,
+}
+
+impl Text<'_> {
+    /// The span of the part that holds byte `offset`.
+    fn span_at(&self, offset: usize) -> Span {
+        self.parts.iter().rev().find(|(start, _)| *start <= offset).map(|(_, s)| *s).unwrap_or(self.parts[0].1)
+    }
+}
+
+/// Texts of a value with the key they sit under, skipping tags.
+fn texts<'a>(p: &'a Program, v: &'a Value, key: &'a str, out: &mut Vec<Text<'a>>, depth: u32) {
+    if depth > 24 {
+        return;
+    }
+    match &v.kind {
+        ValueKind::String(s) => out.push(Text { key, text: s.clone(), parts: vec![(0, v.span)] }),
+        ValueKind::Interp { parts, .. } => {
+            let mut t = Text { key, text: String::new(), parts: Vec::new() };
+            for part in parts {
+                t.parts.push((t.text.len(), part.span));
+                match &p.resolve(part).kind {
+                    ValueKind::String(s) if !matches!(part.kind, ValueKind::Config(_)) => t.text.push_str(s),
+                    _ => t.text.push('\0'),
+                }
+            }
+            if !t.parts.is_empty() {
+                out.push(t);
+            }
+        }
+        ValueKind::Object(props) => {
+            for prop in props {
+                if !prop.key.canonical.eq_ignore_ascii_case("tags") {
+                    texts(p, &prop.value, &prop.key.canonical, out, depth + 1);
+                }
+            }
+        }
+        ValueKind::List(items) | ValueKind::All(items) => items.iter().for_each(|i| texts(p, i, key, out, depth + 1)),
+        ValueKind::Json { value, .. } | ValueKind::Secret(value) => texts(p, value, key, out, depth + 1),
+        ValueKind::Apply { result, .. } => texts(p, result, key, out, depth + 1),
+        _ => {}
+    }
+}
+
+/// The region a text names where it is a hard-coding, with its byte offset.
+fn hardcoded(key: &str, s: &str, top_level: bool) -> Option<(String, usize)> {
+    if region_len(s) == Some(s.len()) {
+        // A bare region value counts only under a nested region-like key (`awslogs-region`).
+        return (!top_level && key.to_ascii_lowercase().contains("region")).then(|| (s.to_string(), 0));
+    }
+    let region = region_in(s)?;
+    let offset = region.as_ptr() as usize - s.as_ptr() as usize;
+    Some((region.to_string(), offset))
+}
+
+fn provider_region<'a>(p: &'a Program, r: &Resource) -> Option<&'a str> {
+    let provider = p.resource(r.provider.provider()?);
+    provider.arg("region").and_then(|v| p.resolve(v).as_str())
+}
+
+impl Rule for HardcodedRegion {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, p: &Program, cx: &mut Ctx) {
+        // A region constant that also configures a provider is one source of truth.
+        let mut seen: Vec<Span> = p.providers().filter_map(|(_, pr)| pr.arg("region")).map(|v| p.resolve(v).span).collect();
+        for (_, r) in query::created(p) {
+            for prop in &r.args {
+                let top = &prop.key.canonical;
+                if top.to_ascii_lowercase().contains("region") || top == "tags" || top == "tagsAll" {
+                    continue;
+                }
+                let mut found = Vec::new();
+                texts(p, p.resolve(&prop.value), top, &mut found, 0);
+                // JSON text (dashboards, policies) is searched inside.
+                let mut docs = Vec::new();
+                for t in &found {
+                    if let Some(doc) = t.text.trim_start().starts_with('{').then(|| crate::policy::parse_json(&t.text, t.parts[0].1)).flatten() {
+                        docs.push(doc);
+                    }
+                }
+                for doc in &docs {
+                    texts(p, doc, "json", &mut found, 0);
+                }
+                for t in &found {
+                    let top_level = t.key == top.as_str();
+                    let Some((region, offset)) = hardcoded(t.key, &t.text, top_level) else { continue };
+                    let span = t.span_at(offset);
+                    let actual = r.region.as_deref();
+                    if (actual == Some(region.as_str()) && provider_region(p, r) == Some(region.as_str())) || seen.contains(&span) {
+                        continue;
+                    }
+                    seen.push(span);
+                    let message = match actual {
+                        Some(a) if a != region => format!("`{region}` is hard-coded here, but {} deploys to {a}", query::name_of(r)),
+                        _ => format!("`{region}` is hard-coded; the region should come from the provider"),
+                    };
+                    let (at, used) = query::literal_and_use(span, r.span);
+                    let mut d = cx.diagnostic(at, message).with_help("use `aws.get_region()` / `aws.getRegionOutput()` or the attributes of the resources involved");
+                    if let Some(site) = used {
+                        d = d.with_label(site, "used by this resource");
+                    }
+                    cx.report(d);
+                }
+            }
+        }
+    }
+}
