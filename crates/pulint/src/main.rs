@@ -1,5 +1,6 @@
 //! The `pulint` command: the only place that does IO, reads configuration and decides exit codes.
 
+mod config;
 mod discover;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -51,6 +52,10 @@ enum Command {
         /// Lowest severity that makes the exit code 1.
         #[arg(long, default_value = "info")]
         fail_level: String,
+        /// A configuration file (default: pulint.toml, .pulint.toml or [tool.pulint] in
+        /// pyproject.toml, in the first path's directory or a parent).
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     /// Print the lowered model of programs.
     Dump {
@@ -69,19 +74,30 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { paths, format, select, ignore, preview, include_markdown, stack, fail_level } => {
+        Command::Check { paths, format, select, ignore, preview, include_markdown, stack, fail_level, config } => {
             let Some(fail) = Severity::parse(&fail_level) else {
                 eprintln!("pulint: unknown --fail-level `{fail_level}` (error, warning, info)");
                 return ExitCode::from(2);
             };
-            for s in select.iter().chain(ignore.iter()) {
+            let config = match config::load(config.as_deref(), paths.first().map(PathBuf::as_path)) {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("pulint: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let select = if select.is_empty() { config.select.clone() } else { select };
+            let ignore: Vec<String> = config.ignore.iter().cloned().chain(ignore).collect();
+            let per_file = config.per_file.iter().flat_map(|(_, r)| r.iter());
+            let severities = config.severity.iter().map(|(s, _)| s);
+            for s in select.iter().chain(ignore.iter()).chain(per_file).chain(severities) {
                 if !pulint_rules::all_rules().iter().any(|r| pulint_rules::settings::matches(s, r.meta())) {
                     eprintln!("pulint: `{s}` selects no rule");
                     return ExitCode::from(2);
                 }
             }
-            let settings = Settings { select, ignore, preview, severity: Vec::new() };
-            check(paths, format, &settings, include_markdown, stack, fail)
+            let settings = Settings { select, ignore, preview: preview || config.preview, severity: config.severity.clone() };
+            check(paths, format, &settings, &config, include_markdown, stack, fail)
         }
         Command::Dump { paths, format, stack } => dump(paths, format, stack),
         Command::Rules => {
@@ -129,7 +145,7 @@ fn build_all(paths: Vec<PathBuf>, include_markdown: bool, stack: Option<String>)
         .collect()
 }
 
-fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, include_markdown: bool, stack: Option<String>, fail: Severity) -> ExitCode {
+fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &config::Config, include_markdown: bool, stack: Option<String>, fail: Severity) -> ExitCode {
     let programs = build_all(paths, include_markdown, stack);
     let mut fatal = false;
     for (_, errors) in &programs {
@@ -138,7 +154,21 @@ fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, include_markd
             fatal = true;
         }
     }
-    let diagnostics: Vec<Vec<Diagnostic>> = programs.par_iter().map(|(p, _)| pulint_rules::lint(p, settings)).collect();
+    let diagnostics: Vec<Vec<Diagnostic>> = programs
+        .par_iter()
+        .map(|(p, _)| {
+            let mut found = pulint_rules::lint(p, settings);
+            if !config.per_file.is_empty() {
+                found.retain(|d| {
+                    let file = &p.sources.get(p.sources.host_range(d.span).file).path;
+                    let exempt = config.ignored_for(file);
+                    let meta = pulint_rules::find_rule(d.code);
+                    !exempt.iter().any(|s| meta.is_some_and(|m| pulint_rules::settings::matches(s, m)))
+                });
+            }
+            found
+        })
+        .collect();
     let reports: Vec<Report> = programs.iter().zip(&diagnostics).map(|((p, _), d)| Report { program: p, diagnostics: d }).collect();
     let rendered = match format {
         Format::Json => pulint_emit::json::render(&reports),
