@@ -2,7 +2,7 @@
 //! settings instead of taken from the provider.
 
 use crate::{declare_rule, query, Ctx, Rule};
-use pulint_model::{Program, Resource, RuleMeta, Span, Value, ValueKind};
+use pulint_model::{Program, RuleMeta, Span, Value, ValueKind};
 
 declare_rule! {
     /// ## What it does
@@ -10,9 +10,9 @@ declare_rule! {
     /// (`arn:aws:logs:us-east-1:...`), an endpoint or service name
     /// (`com.amazonaws.us-east-1.s3`, `execute-api.us-east-1.amazonaws.com`), a console URL, or as
     /// the value of a nested region setting (`awslogs-region`, `AWS_REGION`, a dashboard widget's
-    /// `region`). Explicit placement arguments (`region`, `peerRegion`, ...) and tags are not
-    /// flagged, nor are regions that match the resource's own provider region written as a
-    /// literal.
+    /// `region`), in resource arguments and stack outputs. Explicit placement arguments
+    /// (`region`, `peerRegion`, ...) and tags are not flagged, nor is a region constant that
+    /// also configures a provider (one source of truth).
     ///
     /// ## Why is this bad?
     /// The literal ties the program to one region while its resources follow the provider. When
@@ -134,11 +134,6 @@ fn hardcoded(key: &str, s: &str, top_level: bool) -> Option<(String, usize)> {
     Some((region.to_string(), offset))
 }
 
-fn provider_region<'a>(p: &'a Program, r: &Resource) -> Option<&'a str> {
-    let provider = p.resource(r.provider.provider()?);
-    provider.arg("region").and_then(|v| p.resolve(v).as_str())
-}
-
 impl Rule for HardcodedRegion {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -170,7 +165,7 @@ impl Rule for HardcodedRegion {
                     let Some((region, offset)) = hardcoded(t.key, &t.text, top_level) else { continue };
                     let span = t.span_at(offset);
                     let actual = r.region.as_deref();
-                    if (actual == Some(region.as_str()) && provider_region(p, r) == Some(region.as_str())) || seen.contains(&span) {
+                    if seen.contains(&span) {
                         continue;
                     }
                     seen.push(span);
@@ -185,6 +180,23 @@ impl Rule for HardcodedRegion {
                     }
                     cx.report(d);
                 }
+            }
+        }
+        // Stack outputs: endpoints and console links handed to users.
+        for e in &p.exports {
+            let mut found = Vec::new();
+            texts(p, p.resolve(&e.value), "export", &mut found, 0);
+            for t in &found {
+                let Some((region, offset)) = hardcoded(t.key, &t.text, true) else { continue };
+                let span = t.span_at(offset);
+                if seen.contains(&span) {
+                    continue;
+                }
+                seen.push(span);
+                cx.report(
+                    cx.diagnostic(span, format!("`{region}` is hard-coded in the output `{}`; the region should come from the provider", e.name))
+                        .with_help("build the value from resource attributes (`stage.invoke_url`, `function_url.function_url`) or `aws.get_region()`"),
+                );
             }
         }
     }

@@ -3,6 +3,7 @@
 pub mod duplicate_urn;
 pub mod hardcoded_region;
 pub mod missing_provider;
+pub mod region_config_unused;
 pub mod unused_provider;
 
 use crate::Rule;
@@ -12,4 +13,5 @@ pub static RULES: &[&dyn Rule] = &[
     &hardcoded_region::HardcodedRegion,
     &unused_provider::UnusedProvider,
     &duplicate_urn::DuplicateUrn,
+    &region_config_unused::RegionConfigIgnored,
 ];
