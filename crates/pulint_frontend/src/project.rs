@@ -227,6 +227,9 @@ fn stack_config(program: &Program, yaml_files: &[(FileId, String)], options: &Op
         stack.main = get(node, "main").and_then(scalar_str).map(|m| m.trim_start_matches("./").trim_end_matches('/').to_string());
         if let Some(Yaml::Map(entries)) = get(node, "config").map(|n| &n.value) {
             for (key, value) in entries {
+                if let Some(d) = get(value, "default") {
+                    stack.project_defaults.push((key.clone(), Span::new(*file, d.start, d.end)));
+                }
                 // `key: value` or `key: { default: value }` / `{ value: ... }`.
                 let v = get(value, "default").or_else(|| get(value, "value")).unwrap_or(value);
                 if matches!(v.value, Yaml::Map(_)) && get(value, "type").is_some() {

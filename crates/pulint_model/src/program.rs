@@ -317,6 +317,9 @@ pub struct Stack {
     pub config: Vec<(String, Value)>,
     /// Pulumi.yaml `main`: the program's entry file or directory.
     pub main: Option<String>,
+    /// Keys of the Pulumi.yaml `config:` section declared with a `default:` (the key as written,
+    /// and the span of the default value).
+    pub project_defaults: Vec<(String, Span)>,
 }
 
 /// A lowered, linked program. Immutable once built; rules receive `&Program`.

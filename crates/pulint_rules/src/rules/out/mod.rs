@@ -1,8 +1,35 @@
 //! OUT: Pulumi Outputs and program structure.
 
+pub mod hardcoded_vpc_cidr;
+pub mod missing_parent;
+pub mod missing_register_outputs;
+pub mod namespaced_config_default;
 pub mod output_in_json;
 pub mod output_in_string;
+pub mod resource_in_apply;
+pub mod wrong_import_path;
 
 use crate::Rule;
+use pulint_model::Span;
 
-pub static RULES: &[&dyn Rule] = &[&output_in_string::OutputInString, &output_in_json::OutputInJson];
+pub static RULES: &[&dyn Rule] = &[
+    &output_in_string::OutputInString,
+    &output_in_json::OutputInJson,
+    &missing_register_outputs::MissingRegisterOutputs,
+    &missing_parent::MissingParent,
+    &wrong_import_path::WrongImportPath,
+    &namespaced_config_default::NamespacedConfigDefault,
+    &resource_in_apply::ResourceInApply,
+    &hardcoded_vpc_cidr::HardcodedVpcCidr,
+];
+
+/// True when `inner` lies within `outer` (same file).
+pub(crate) fn contains(outer: Span, inner: Span) -> bool {
+    outer.file == inner.file && outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// True when a source line is only a comment.
+pub(crate) fn in_comment(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with('#') || t.starts_with("//") || t.starts_with('*') || t.starts_with("/*")
+}

@@ -40,7 +40,7 @@ impl Rule for PublicFunctionUrl {
             }
             let permitted = query::created_of(p, "aws:lambda/permission:Permission")
                 .any(|(_, perm)| perm.arg("action").and_then(|a| p.str_of(a)) == Some("lambda:InvokeFunctionUrl"));
-            let tail = if permitted { "anyone on the internet can invoke the function" } else { "and no `lambda:InvokeFunctionUrl` permission exists, so it is public yet answers 403" };
+            let tail = if permitted { "anyone on the internet can invoke the function" } else { "it is public, and without a `lambda:InvokeFunctionUrl` permission it also answers 403" };
             cx.report(
                 cx.diagnostic(query::anchor(v.span, r.span), format!("function URL {} has no authentication: {tail}", query::name_of(r)))
                     .with_help("use `AWS_IAM` authorization, or an API Gateway authorizer in front of the function"),

@@ -108,6 +108,7 @@ fn visit(p: &Program, cx: &mut Ctx, v: &Value, secret: bool, key: &str, use_site
         }
         ValueKind::List(items) => items.iter().for_each(|i| visit(p, cx, i, secret, key, use_site, depth + 1)),
         ValueKind::Json { value, .. } => visit(p, cx, value, secret, key, use_site, depth + 1),
+        ValueKind::Apply { result, .. } => visit(p, cx, result, secret, key, use_site, depth + 1),
         _ => {}
     }
 }

@@ -71,17 +71,15 @@ impl Rule for KmsKeyPolicyMissingService {
             // A separate KeyPolicy resource may carry the policy.
             let key_policies: Vec<_> = query::created_of(p, "aws:kms/keyPolicy:KeyPolicy").filter(|(_, kp)| query::refers_to(kp, key_id)).map(|(_, kp)| kp).collect();
             let docs: Vec<_> = key.arg("policy").into_iter().chain(key_policies.iter().filter_map(|kp| kp.arg("policy"))).collect();
-            let mut allows_logs = false;
-            for d in &docs {
-                let Some(stmts) = statements(p, d) else { return };
-                for s in stmts {
-                    let Some(principals) = &s.principals else { return };
-                    if principals.iter().any(|(x, _)| x.starts_with("logs.") || x.contains("${?}") || x == "*") {
-                        allows_logs = true;
-                    }
-                }
-            }
-            if !allows_logs {
+            // None: some part of a policy is unknown, so this log group is not judged.
+            let allows_logs = docs.iter().try_fold(false, |acc, d| {
+                let stmts = statements(p, d)?;
+                stmts.iter().try_fold(acc, |acc, s| {
+                    let principals = s.principals.as_ref()?;
+                    Some(acc || principals.iter().any(|(x, _)| x.starts_with("logs.") || x.starts_with("${?}") || x == "*"))
+                })
+            });
+            if allows_logs == Some(false) {
                 let why = if docs.is_empty() { "has no key policy, so only IAM principals of the account may use it" } else { "has a key policy without the CloudWatch Logs service principal" };
                 cx.report(
                     cx.diagnostic(query::anchor(kv.span, lg.span), format!("log group {} is encrypted with {}, which {why}", query::name_of(lg), query::name_of(key)))
@@ -108,9 +106,9 @@ impl Rule for KmsKeyRotation {
                 continue;
             }
             match k.arg("enableKeyRotation") {
-                None => cx.report(cx.diagnostic(k.span, format!("KMS key {} is created without automatic rotation", query::name_of(k))).with_help("set `enableKeyRotation` to true")),
+                None => cx.report(cx.diagnostic(k.span, format!("{} is a KMS key created without automatic rotation", query::name_of(k))).with_help("set `enableKeyRotation` to true")),
                 Some(v) if query::bool_of(p, v) == Some(false) => {
-                    cx.report(cx.diagnostic(query::anchor(v.span, k.span), format!("automatic rotation of KMS key {} is turned off", query::name_of(k))).with_help("set `enableKeyRotation` to true"))
+                    cx.report(cx.diagnostic(query::anchor(v.span, k.span), format!("automatic rotation of the KMS key {} is turned off", query::name_of(k))).with_help("set `enableKeyRotation` to true"))
                 }
                 _ => {}
             }

@@ -91,7 +91,7 @@ impl Rule for BroadPrivateCidr {
             let Some((port, what)) = rule.ports.and_then(sensitive_in) else { continue };
             let Some((cidr, span)) = rule.cidrs.iter().flatten().find(|(c, _)| PRIVATE_BLOCKS.contains(&c.as_str())) else { continue };
             cx.report(
-                cx.diagnostic(query::anchor(*span, rule.span), format!("{what} (port {port}) is open to all of {cidr}"))
+                cx.diagnostic(query::anchor(*span, rule.span), format!("port {port} ({what}) is open to all of {cidr}"))
                     .with_help("allow the application tier's security group instead of a whole private block"),
             );
         }
