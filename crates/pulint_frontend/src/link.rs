@@ -2,6 +2,7 @@
 //! parent, the provider it really uses and the region it lands in.
 
 use pulint_model::*;
+use pulint_model::path::{join, normalize};
 use std::collections::HashMap;
 
 /// A program file an import resolved to. `exact` is false when only the file name matched (the
@@ -38,7 +39,8 @@ pub fn resolve_import(spec: &str, from: &str, python: bool, paths: &HashMap<Stri
         if !(spec.starts_with('.') || spec.starts_with('/')) {
             return (None, false);
         }
-        let joined = normalize(&join(dir, spec));
+        // Specs from the file-system root are looked up from the program's root.
+        let joined = normalize(&join(dir, spec)).trim_start_matches('/').to_string();
         let stem = joined.strip_suffix(".js").unwrap_or(&joined).to_string();
         candidates = vec![
             joined.clone(),
@@ -76,24 +78,6 @@ pub fn resolve_import(spec: &str, from: &str, python: bool, paths: &HashMap<Stri
         [one] => (Some(Found { index: *one, exact: false }), true),
         _ => (None, local_hint),
     }
-}
-
-fn join(base: &str, rel: &str) -> String {
-    if base.is_empty() { rel.to_string() } else { format!("{base}/{rel}") }
-}
-
-fn normalize(path: &str) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                out.pop();
-            }
-            s => out.push(s),
-        }
-    }
-    out.join("/")
 }
 
 /// The package of a token: `aws:ec2/vpc:Vpc` -> `aws`.

@@ -8,6 +8,7 @@
 
 pub mod diagnostic;
 pub mod dump;
+pub mod path;
 pub mod program;
 pub mod source;
 pub mod token;

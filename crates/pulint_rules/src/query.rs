@@ -27,20 +27,6 @@ pub fn name_of(r: &Resource) -> String {
     }
 }
 
-/// The literal strings written in a value (strings, and the literal parts of interpolations), with
-/// their spans. Config reads contribute their literal defaults.
-pub fn literal_strings<'a>(p: &'a Program, v: &'a Value) -> Vec<(&'a str, Span)> {
-    let mut out = Vec::new();
-    let mut visit = |v: &'a Value| {
-        if let ValueKind::String(s) = &v.kind {
-            out.push((s.as_str(), v.span));
-        }
-    };
-    let v = p.resolve(v);
-    v.walk(&mut visit);
-    out
-}
-
 /// The resources a value refers to (as objects or through attributes), anywhere inside it.
 pub fn referenced(v: &Value) -> Vec<ResourceId> {
     let mut out = Vec::new();
@@ -115,8 +101,12 @@ pub fn module(tok: &str) -> &str {
 /// Where to point for a value used at a site: the value itself when it is written inside the
 /// site, else the site (the value came from a constant or a parameter defined elsewhere).
 pub fn anchor(value: Span, site: Span) -> Span {
-    let inside = value.file == site.file && value.start >= site.start && value.end <= site.end && value.start < value.end;
-    if inside { value } else { site }
+    if value.start < value.end && contains(site, value) { value } else { site }
+}
+
+/// True when `inner` lies within `outer` (same file).
+pub fn contains(outer: Span, inner: Span) -> bool {
+    outer.file == inner.file && outer.start <= inner.start && inner.end <= outer.end
 }
 
 /// For a literal that is itself the defect (a wildcard, a secret): point at the literal, and
@@ -125,6 +115,24 @@ pub fn literal_and_use(value: Span, site: Span) -> (Span, Option<Span>) {
     if value.start == value.end {
         return (site, None);
     }
-    let primary = value;
-    (primary, (anchor(value, site) != value).then_some(site))
+    (value, (!contains(site, value)).then_some(site))
+}
+
+/// Length of an AWS region code at the start of `s` (`us-east-1`, `ap-southeast-2`,
+/// `us-gov-west-1`, `us-iso-east-1`).
+pub fn region_len(s: &str) -> Option<usize> {
+    const GEOS: &[&str] = &["us-", "eu-", "ap-", "sa-", "ca-", "me-", "af-", "il-", "mx-", "cn-"];
+    const PARTITIONS: &[&str] = &["gov-", "isob-", "iso-"];
+    const DIRECTIONS: &[&str] = &["northeast-", "northwest-", "southeast-", "southwest-", "north-", "south-", "east-", "west-", "central-"];
+    let geo = GEOS.iter().find(|g| s.starts_with(*g))?.len();
+    let partition = PARTITIONS.iter().find(|x| s[geo..].starts_with(*x)).map_or(0, |x| x.len());
+    let at = geo + partition;
+    let dir = DIRECTIONS.iter().find(|d| s[at..].starts_with(*d))?.len();
+    let digits = s[at + dir..].bytes().take_while(u8::is_ascii_digit).count();
+    (digits >= 1).then_some(at + dir + digits)
+}
+
+/// True when `s` is exactly a region code.
+pub fn is_region(s: &str) -> bool {
+    region_len(s) == Some(s.len())
 }

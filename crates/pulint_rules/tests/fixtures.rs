@@ -2,7 +2,8 @@
 //! TypeScript. Every `##` section is a case; its Python blocks form one program and its
 //! TypeScript blocks another (YAML blocks belong to both). A line marked `expect: CODE` must get a
 //! finding of that rule starting on it, and every finding must be expected. The findings of each
-//! fixture are also snapshotted with their messages.
+//! fixture are also snapshotted with their messages, which must follow the style (lowercase
+//! start, no final period).
 //!
 //! A block is the file `__main__.py` / `index.ts` / `Pulumi.yaml` unless its first line is a
 //! comment `file: <path>`. A case whose title ends in `(python only)` or `(typescript only)` is
@@ -110,6 +111,21 @@ fn fixture_line(program: &Program, blocks: &[&Block], index: &BTreeMap<String, u
     block.lines.get(range.start.line as usize - 1).map(|l| l.0 + 1).unwrap_or(0)
 }
 
+/// Messages start lowercase and end without a period; so does help.
+fn style_problems(d: &Diagnostic) -> Vec<String> {
+    let mut out = Vec::new();
+    if d.message.chars().next().is_some_and(char::is_uppercase) {
+        out.push(format!("{}: message starts uppercase: {}", d.code, d.message));
+    }
+    if d.message.ends_with('.') {
+        out.push(format!("{}: message ends with a period: {}", d.code, d.message));
+    }
+    if d.help.as_ref().is_some_and(|h| h.ends_with('.')) {
+        out.push(format!("{}: help ends with a period: {:?}", d.code, d.help));
+    }
+    out
+}
+
 #[test]
 fn fixtures() {
     let mut failures = Vec::new();
@@ -151,6 +167,7 @@ fn fixtures() {
                 if expected.is_empty() { good[slot] = true } else { bad[slot] = true }
                 let _ = writeln!(snapshot, "## {} ({lang:?})", case.title);
                 for d in &diagnostics {
+                    failures.extend(style_problems(d));
                     let line = fixture_line(&program, &mine, &index, d.span);
                     let _ = writeln!(snapshot, "{line}: {} {}", d.code, d.message);
                     for l in &d.labels {
@@ -206,32 +223,6 @@ fn rules_are_documented_and_named_consistently() {
                 assert!(m.docs.contains(heading), "{}: docs lack `{heading}`", m.code);
             }
             assert!(m.docs.contains("```python") && m.docs.contains("```typescript"), "{}: the example needs Python and TypeScript", m.code);
-        }
-    }
-}
-
-/// Messages start lowercase and end without a period, in every fixture finding.
-#[test]
-fn messages_follow_the_style() {
-    for rule in all_rules() {
-        let m = rule.meta();
-        let Ok(doc) = std::fs::read_to_string(fixture_dir().join(format!("{}.md", m.code))) else { continue };
-        let all = blocks(&doc);
-        for case in cases(&doc, &all) {
-            for lang in [Lang::Python, Lang::TypeScript] {
-                let mine: Vec<&Block> = case.blocks.iter().copied().filter(|b| lang_of(b) == Some(lang) || b.kind == FileKind::Yaml).collect();
-                if !mine.iter().any(|b| lang_of(b) == Some(lang)) {
-                    continue;
-                }
-                for d in run(&mine, m.code).1 {
-                    let first = d.message.chars().next().unwrap_or('x');
-                    assert!(!first.is_uppercase(), "{}: message starts uppercase: {}", m.code, d.message);
-                    assert!(!d.message.ends_with('.'), "{}: message ends with a period: {}", m.code, d.message);
-                    if let Some(h) = &d.help {
-                        assert!(!h.ends_with('.'), "{}: help ends with a period: {h}", m.code);
-                    }
-                }
-            }
         }
     }
 }

@@ -1,7 +1,8 @@
 //! NET001 hardcoded-availability-zone: an availability-zone name written as a literal, or built
 //! from a region and a letter, passed to a resource.
 
-use super::util::{az_region, is_region};
+use super::util::az_region;
+use crate::query::is_region;
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{FileKind, Program, RuleMeta, Span, Value, ValueKind};
 use std::collections::BTreeSet;

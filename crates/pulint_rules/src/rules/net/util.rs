@@ -5,25 +5,10 @@ use crate::query;
 use ipnet::Ipv4Net;
 use pulint_model::{Program, Resource, ResourceId, Value, ValueKind};
 
-const GEOS: &[&str] = &["us", "eu", "ap", "sa", "ca", "me", "af", "il", "mx", "cn"];
-const DIRECTIONS: &[&str] = &["north", "south", "east", "west", "central", "northeast", "southeast", "northwest", "southwest"];
-
-/// True for an AWS region name (`us-east-1`, `ap-southeast-2`, `us-gov-west-1`).
-pub fn is_region(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    let (geo, rest) = match parts.as_slice() {
-        [g, p, rest @ ..] if matches!(*p, "gov" | "iso" | "isob") => (*g, rest),
-        [g, rest @ ..] => (*g, rest),
-        [] => return false,
-    };
-    matches!(rest, [dir, num] if DIRECTIONS.contains(dir) && !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()))
-        && GEOS.contains(&geo)
-}
-
 /// The region of an availability-zone name (`us-east-1a` -> `us-east-1`).
 pub fn az_region(s: &str) -> Option<&str> {
     let (region, letter) = s.split_at_checked(s.len().checked_sub(1)?)?;
-    (letter.bytes().all(|b| b.is_ascii_lowercase()) && is_region(region)).then_some(region)
+    (letter.bytes().all(|b| b.is_ascii_lowercase()) && query::is_region(region)).then_some(region)
 }
 
 /// A CIDR written as text, with whether it has host bits set (`10.0.0.16/20`).

@@ -1,6 +1,5 @@
 //! OUT004 missing-parent: a resource created in a component's class without `parent`.
 
-use super::contains;
 use crate::{Ctx, Rule, declare_rule, query};
 use pulint_model::{Program, ResourceKind, RuleMeta};
 
@@ -65,7 +64,7 @@ impl Rule for MissingParent {
                 continue;
             };
             // Written in the class itself: `self` / `this` is at hand.
-            if !contains(class.span, r.span) {
+            if !crate::query::contains(class.span, r.span) {
                 continue;
             }
             cx.report(

@@ -10,7 +10,6 @@ pub mod resource_in_apply;
 pub mod wrong_import_path;
 
 use crate::Rule;
-use pulint_model::Span;
 
 pub static RULES: &[&dyn Rule] = &[
     &output_in_string::OutputInString,
@@ -22,11 +21,6 @@ pub static RULES: &[&dyn Rule] = &[
     &resource_in_apply::ResourceInApply,
     &hardcoded_vpc_cidr::HardcodedVpcCidr,
 ];
-
-/// True when `inner` lies within `outer` (same file).
-pub(crate) fn contains(outer: Span, inner: Span) -> bool {
-    outer.file == inner.file && outer.start <= inner.start && inner.end <= outer.end
-}
 
 /// True when a source line is only a comment.
 pub(crate) fn in_comment(line: &str) -> bool {

@@ -2,6 +2,7 @@
 //! not lead to it.
 
 use crate::{Ctx, Rule, declare_rule};
+use pulint_model::path::{join, normalize};
 use pulint_model::{FileId, FileKind, Origin, Program, RuleMeta};
 
 declare_rule! {
@@ -180,28 +181,3 @@ fn ends_with_path(file: &str, tail: &str) -> bool {
     file == tail || file.ends_with(&format!("/{tail}"))
 }
 
-fn join(base: &str, rel: &str) -> String {
-    let base = base.trim_end_matches('/');
-    if base.is_empty() {
-        rel.to_string()
-    } else if rel.is_empty() {
-        base.to_string()
-    } else {
-        format!("{base}/{rel}")
-    }
-}
-
-fn normalize(path: &str) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                out.pop();
-            }
-            s => out.push(s),
-        }
-    }
-    let lead = if path.starts_with('/') { "/" } else { "" };
-    format!("{lead}{}", out.join("/"))
-}

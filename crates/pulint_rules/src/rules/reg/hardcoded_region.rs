@@ -1,6 +1,7 @@
 //! REG002 hardcoded-region: region codes written into ARNs, endpoints, service names and log
 //! settings instead of taken from the provider.
 
+use crate::query::region_len;
 use crate::{declare_rule, query, Ctx, Rule};
 use pulint_model::{Program, RuleMeta, Span, Value, ValueKind};
 
@@ -40,7 +41,7 @@ declare_rule! {
 }
 
 /// The region code inside `s` at a position where it names a deployment region, if any.
-pub(crate) fn region_in(s: &str) -> Option<&str> {
+fn region_in(s: &str) -> Option<&str> {
     let bytes = s.as_bytes();
     for (i, _) in s.char_indices() {
         if let Some(len) = region_len(&s[i..]) {
@@ -61,17 +62,6 @@ pub(crate) fn region_in(s: &str) -> Option<&str> {
         }
     }
     None
-}
-
-/// Length of a region code (`us-east-1`, `ap-southeast-2`, `us-gov-west-1`) at the start of `s`.
-fn region_len(s: &str) -> Option<usize> {
-    const AREAS: &[&str] = &["us-gov-", "us-", "eu-", "ap-", "sa-", "ca-", "me-", "af-", "il-", "mx-", "cn-"];
-    const DIRS: &[&str] = &["northeast-", "northwest-", "southeast-", "southwest-", "north-", "south-", "east-", "west-", "central-"];
-    let area = AREAS.iter().find(|a| s.starts_with(*a))?;
-    let rest = &s[area.len()..];
-    let dir = DIRS.iter().find(|d| rest.starts_with(*d))?;
-    let digits = rest[dir.len()..].bytes().take_while(u8::is_ascii_digit).count();
-    (digits >= 1 && digits <= 2).then_some(area.len() + dir.len() + digits)
 }
 
 /// A piece of text found in a value: the key it sits under, the text (an interpolation's parts
@@ -153,7 +143,7 @@ impl Rule for HardcodedRegion {
                 // JSON text (dashboards, policies) is searched inside.
                 let mut docs = Vec::new();
                 for t in &found {
-                    if let Some(doc) = t.text.trim_start().starts_with('{').then(|| crate::policy::parse_json(&t.text, t.parts[0].1)).flatten() {
+                    if let Some(doc) = crate::json_text::parse(&t.text, t.parts[0].1) {
                         docs.push(doc);
                     }
                 }

@@ -3,6 +3,7 @@
 
 use crate::{declare_rule, query, Ctx, Rule};
 use pulint_model::{token, Program, ProviderUse, ResourceKind, RuleMeta, ValueKind};
+use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it does
@@ -80,18 +81,23 @@ impl Rule for MissingProvider {
                     .with_help("pass the same `provider` in the resource options, or set it on the parent component"),
             );
         }
+        // For every invoke, the first resource placed in another region that reads its result.
+        let mut readers: HashMap<usize, (&pulint_model::Resource, String)> = HashMap::new();
+        for (_, r) in query::created(p) {
+            let Some(region) = explicit_region(r) else { continue };
+            for a in &r.args {
+                a.value.walk(&mut |v| {
+                    if let ValueKind::InvokeResult { invoke, .. } = &v.kind {
+                        readers.entry(invoke.index()).or_insert_with(|| (r, region.clone()));
+                    }
+                });
+            }
+        }
         for (i, inv) in p.invokes.iter().enumerate() {
             if inv.provider != ProviderUse::Default || !(regional(&inv.token) || inv.token.contains("getAvailabilityZones") || inv.token.contains("getRegion")) {
                 continue;
             }
-            let reader = query::created(p).find_map(|(_, r)| {
-                let reads = r.args.iter().any(|a| {
-                    let mut hit = false;
-                    a.value.walk(&mut |v| hit |= matches!(&v.kind, ValueKind::InvokeResult { invoke, .. } if invoke.index() == i));
-                    hit
-                });
-                if reads { explicit_region(r).map(|reg| (r, reg)) } else { None }
-            });
+            let reader = readers.get(&i).map(|(r, region)| (*r, region.as_str()));
             let Some((r, region)) = reader else { continue };
             let name = inv.token.rsplit(':').next().unwrap_or(&inv.token);
             cx.report(

@@ -97,7 +97,7 @@ fn visit(p: &Program, cx: &mut Ctx, v: &Value, secret: bool, key: &str, use_site
                 report(cx, v.span, use_site, format!("`{key}` is a literal secret in the program"));
             } else if url_with_password(s) {
                 report(cx, v.span, use_site, "a connection string with a literal password".to_string());
-            } else if let Some(doc) = s.trim_start().starts_with('{').then(|| crate::policy::parse_json(s, v.span)).flatten() {
+            } else if let Some(doc) = crate::json_text::parse(s, v.span) {
                 visit(p, cx, &doc, false, key, use_site, depth + 1);
             }
         }
