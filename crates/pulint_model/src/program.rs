@@ -161,6 +161,8 @@ pub struct Export {
     pub value: Value,
     pub span: Span,
     pub scope: ExportScope,
+    /// The component instance whose constructor or method wrote this export, if any.
+    pub created_by: Option<ResourceId>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -356,6 +356,7 @@ impl<'p> Evaluator<'p> {
                         value,
                         span: *span,
                         scope: pulint_model::ExportScope::Entry,
+                        created_by: None,
                     });
                 }
                 Flow::Normal

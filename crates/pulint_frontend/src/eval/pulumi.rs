@@ -206,7 +206,8 @@ impl Evaluator<'_> {
                 } else {
                     ExportScope::Module
                 };
-                self.program.exports.push(Export { name, value, span, scope });
+                let created_by = self.current_component();
+                self.program.exports.push(Export { name, value, span, scope, created_by });
                 V::val(ValueKind::Null, span)
             }
             "pulumi.Output.concat" | "pulumi.concat" => {

@@ -29,7 +29,7 @@ declare_rule! {
     /// ## Use instead
     /// Create the log group with a retention period, named from the function:
     /// ``name: pulumi.interpolate`/aws/lambda/${fn.name}` ``, `retentionInDays: 14`.
-    pub LambdaNoLogGroup { code: "OPS011", name: "lambda-no-log-group", family: Ops, severity: Info, status: Preview,
+    pub LambdaNoLogGroup { code: "OPS011", name: "lambda-no-log-group", family: Ops, severity: Info, status: Stable,
         summary: "a Lambda function's log group is not managed by the program" }
 }
 

@@ -29,7 +29,7 @@ declare_rule! {
     /// ## Use instead
     /// Set `force_destroy=True` / `forceDestroy: true` on buckets of short-lived stacks, or
     /// protect production buckets deliberately.
-    pub VersionedBucketNoForceDestroy { code: "OPS006", name: "versioned-bucket-no-force-destroy", family: Ops, severity: Warning, status: Preview,
+    pub VersionedBucketNoForceDestroy { code: "OPS006", name: "versioned-bucket-no-force-destroy", family: Ops, severity: Warning, status: Stable,
         summary: "a versioned bucket has no `forceDestroy` and blocks `pulumi destroy`" }
 }
 

@@ -1,5 +1,6 @@
 //! OUT: Pulumi Outputs and program structure.
 
+pub mod export_in_component;
 pub mod hardcoded_vpc_cidr;
 pub mod missing_parent;
 pub mod missing_register_outputs;
@@ -20,6 +21,7 @@ pub static RULES: &[&dyn Rule] = &[
     &namespaced_config_default::NamespacedConfigDefault,
     &resource_in_apply::ResourceInApply,
     &hardcoded_vpc_cidr::HardcodedVpcCidr,
+    &export_in_component::ExportInComponent,
 ];
 
 /// True when a source line is only a comment.

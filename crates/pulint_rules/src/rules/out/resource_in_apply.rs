@@ -24,7 +24,7 @@ declare_rule! {
     /// ## Use instead
     /// Create the resource at the top level and pass the Output as an argument:
     /// `aws.ssm.Parameter("endpoint", type="String", value=cluster.endpoint)`.
-    pub ResourceInApply { code: "OUT007", name: "resource-in-apply", family: Out, severity: Warning, status: Preview,
+    pub ResourceInApply { code: "OUT007", name: "resource-in-apply", family: Out, severity: Warning, status: Stable,
         summary: "a resource is created inside an apply callback" }
 }
 
