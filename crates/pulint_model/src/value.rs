@@ -6,6 +6,12 @@
 use crate::program::{ConfigReadId, InvokeId, ResourceId};
 use crate::source::Span;
 
+/// Unknown reasons of values that differ on every run of the program. The evaluator keeps them
+/// through the calls and methods that derive new values, so a rule can tell "regenerated on every
+/// `pulumi up`" from merely "not known".
+pub const RANDOM_REASON: &str = "random value";
+pub const TIME_REASON: &str = "current time";
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Value {
     pub kind: ValueKind,
@@ -200,6 +206,20 @@ impl Value {
     }
 
     /// Visits this value and every value nested in it, depth first.
+    /// The first run-dependent unknown ([`RANDOM_REASON`], [`TIME_REASON`]) inside this value:
+    /// its reason and where it was computed.
+    pub fn volatile(&self) -> Option<(&'static str, Span)> {
+        let mut found = None;
+        self.walk(&mut |v| {
+            if found.is_none()
+                && let ValueKind::Unknown(r) = &v.kind
+            {
+                found = [RANDOM_REASON, TIME_REASON].into_iter().find(|k| k == r).map(|k| (k, v.span));
+            }
+        });
+        found
+    }
+
     pub fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Value)) {
         f(self);
         match &self.kind {

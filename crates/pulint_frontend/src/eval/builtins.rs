@@ -4,7 +4,7 @@
 use super::value::*;
 use super::{ArgV, Evaluator, MAX_UNROLL};
 use pulint_model::value::InterpKind;
-use pulint_model::{Span, Value, ValueKind};
+use pulint_model::{RANDOM_REASON, Span, TIME_REASON, Value, ValueKind};
 
 const PY_BUILTINS: &[&str] = &[
     "range", "len", "enumerate", "zip", "str", "int", "float", "bool", "list", "dict", "tuple", "set", "sorted",
@@ -161,7 +161,7 @@ impl Evaluator<'_> {
                         Ok(n) => V::val(ValueKind::Number(n), span),
                         Err(_) => V::unknown("number pulint cannot parse", span),
                     },
-                    _ => V::unknown("number pulint cannot know", span),
+                    _ => V::derived("number pulint cannot know".into(), pos.iter().copied(), span),
                 }
             }
             "min" | "max" | "Math.min" | "Math.max" => {
@@ -187,7 +187,7 @@ impl Evaluator<'_> {
                         }),
                         span,
                     ),
-                    None => V::unknown("number pulint cannot know", span),
+                    None => V::derived("number pulint cannot know".into(), pos.iter().copied(), span),
                 }
             }
             "print" | "console.log" | "console.warn" | "console.error" | "console.info" => V::val(ValueKind::Null, span),
@@ -231,10 +231,12 @@ impl Evaluator<'_> {
                 }
             }
             "Promise.all" => pos.first().map(|v| (*v).clone()).unwrap_or_else(|| V::unknown("promise", span)),
-            "Date.now" | "Date" | "datetime.datetime.now" | "datetime.datetime.utcnow" | "datetime.now" | "time.time" => {
-                V::unknown("current time", span)
-            }
-            "Math.random" | "random.randint" | "random.choice" | "uuid.uuid4" | "random.random" => V::unknown("random value", span),
+            "Date.now" | "Date" | "datetime.datetime.now" | "datetime.datetime.utcnow" | "datetime.now" | "datetime.utcnow"
+            | "datetime.date.today" | "time.time" | "time.strftime" => V::unknown(TIME_REASON, span),
+            "Math.random" | "random.randint" | "random.choice" | "random.choices" | "random.sample" | "random.random"
+            | "random.randrange" | "random.getrandbits" | "random.uniform" | "uuid.uuid4" | "uuid.uuid1"
+            | "secrets.token_hex" | "secrets.token_urlsafe" | "secrets.token_bytes" | "secrets.choice"
+            | "secrets.randbelow" | "crypto.randomUUID" | "crypto.randomBytes" | "crypto.randomInt" => V::unknown(RANDOM_REASON, span),
             _ => return None,
         })
     }

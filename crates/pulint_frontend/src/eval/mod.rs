@@ -1086,7 +1086,7 @@ impl<'p> Evaluator<'p> {
             if op == BinOp::Add && (self.is_output(&lv)) {
                 return V::unknown("arithmetic on an Output", span);
             }
-            return V::unknown("arithmetic on values pulint cannot know", span);
+            return V::derived("arithmetic on values pulint cannot know".into(), [&l, &r], span);
         };
         let n = match op {
             BinOp::Add => a + b,

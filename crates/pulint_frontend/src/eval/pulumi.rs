@@ -38,7 +38,7 @@ pub fn external_module(spec: &str) -> Option<String> {
     }
     match spec {
         "pulumi" | "@pulumi/pulumi" => return Some("pulumi".into()),
-        "json" | "os" | "typing" | "datetime" | "time" | "random" | "uuid" | "hashlib" | "base64" | "ipaddress"
+        "json" | "os" | "typing" | "datetime" | "time" | "random" | "secrets" | "string" | "uuid" | "hashlib" | "base64" | "ipaddress"
         | "dataclasses" | "enum" | "re" | "sys" | "pathlib" | "fs" | "path" | "crypto" => return Some(spec.into()),
         _ => {}
     }
@@ -270,7 +270,7 @@ impl Evaluator<'_> {
                     return v;
                 }
                 self.run_callbacks(&args, span);
-                V::unknown(format!("result of `{}`", path.trim_start_matches("ext:").trim_start_matches("builtins.")), span)
+                V::derived(format!("result of `{}`", path.trim_start_matches("ext:").trim_start_matches("builtins.")), args.iter().map(|a| &a.value), span)
             }
         }
     }
@@ -504,7 +504,7 @@ impl Evaluator<'_> {
             return v;
         }
         self.run_callbacks(&args, span);
-        V::unknown(format!("result of `.{name}()`"), span)
+        V::derived(format!("result of `.{name}()`"), std::iter::once(recv).chain(args.iter().map(|a| &a.value)), span)
     }
 
     fn config_method(&mut self, ns: Option<String>, name: &str, args: &[ArgV], span: Span) -> V {

@@ -161,6 +161,17 @@ impl V {
         V::Dict(Rc::new(RefCell::new(Dict { entries, kind, python })), span)
     }
 
+    /// An unknown derived from `inputs`: run-dependent when one of them is (see
+    /// [`Value::volatile`]), otherwise unknown for `reason`.
+    pub fn derived<'a>(reason: String, inputs: impl IntoIterator<Item = &'a V>, span: Span) -> V {
+        let volatile = inputs.into_iter().find_map(|v| match v {
+            V::Val(v) => v.volatile(),
+            V::List(items, _) => items.borrow().iter().find_map(|i| i.as_value().and_then(Value::volatile)),
+            _ => None,
+        });
+        V::unknown(volatile.map(|(r, _)| r.to_string()).unwrap_or(reason), span)
+    }
+
     pub fn as_value(&self) -> Option<&Value> {
         match self {
             V::Val(v) => Some(v),

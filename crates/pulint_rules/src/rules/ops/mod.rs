@@ -9,6 +9,7 @@ pub mod hardcoded_id;
 pub mod lambda_log_group;
 pub mod lambda_no_log_group;
 pub mod log_retention;
+pub mod nondeterministic_name;
 pub mod tags;
 pub mod teardown;
 pub mod versioned_bucket;
@@ -27,4 +28,5 @@ pub static RULES: &[&dyn Rule] = &[
     &fixed_bucket_name::FixedBucketName,
     &alarm_no_action::AlarmWithoutAction,
     &lambda_no_log_group::LambdaNoLogGroup,
+    &nondeterministic_name::NondeterministicNameOrTag,
 ];

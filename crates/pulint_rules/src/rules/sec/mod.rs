@@ -2,6 +2,7 @@
 
 pub mod admin_policy;
 pub mod function_url;
+pub mod generated_secret;
 pub mod hardcoded_secret;
 pub mod http_listener;
 pub mod iam_wildcard;
@@ -33,4 +34,5 @@ pub static RULES: &[&dyn Rule] = &[
     &secret_config::SecretAsPlainConfig,
     &tier_ingress::IngressAllProtocols,
     &tier_ingress::BroadPrivateCidr,
+    &generated_secret::SecretGeneratedEachRun,
 ];

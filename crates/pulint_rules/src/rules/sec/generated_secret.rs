@@ -1,0 +1,87 @@
+//! SEC017 secret-generated-each-run: a password or token computed by the program itself, so it
+//! is a different value on every run.
+
+use super::hardcoded_secret::secret_key;
+use crate::{Ctx, Rule, declare_rule, query};
+use pulint_model::{Key, Program, RANDOM_REASON, RuleMeta, Span, Value, ValueKind};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a credential argument (`password`, `masterPassword`, `authToken`, a `*_PASSWORD`
+    /// environment entry, ...) whose value the program draws from a random source while it runs:
+    /// Python's `random` and `secrets` modules, `uuid`, `Math.random()`, Node's `crypto`.
+    ///
+    /// ## Why is this bad?
+    /// A Pulumi program runs on every `preview` and `up`. A password drawn while it runs is a new
+    /// value each time, so every deployment changes the database's master password or the cache's
+    /// auth token, breaking the clients that use the old one (and `random` is not a
+    /// cryptographic generator). The value is also a plain string, not a secret, so it is stored
+    /// in the state in clear text unless wrapped.
+    ///
+    /// ## Example
+    /// ```python
+    /// password = "".join(random.choices(string.ascii_letters + string.digits, k=24))
+    /// aws.rds.Instance("db", engine="postgres", instance_class="db.t3.micro", allocated_storage=20,
+    ///     username="app", password=password)
+    /// ```
+    /// ```typescript
+    /// const password = Math.random().toString(36).slice(2);
+    /// new aws.rds.Instance("db", { engine: "postgres", instanceClass: "db.t3.micro", allocatedStorage: 20,
+    ///     username: "app", password });
+    /// ```
+    ///
+    /// ## Use instead
+    /// A `random.RandomPassword` resource (`pulumi_random` / `@pulumi/random`), which is generated
+    /// once and kept in the state as a secret; or let the service manage it
+    /// (`manage_master_user_password=True` / `manageMasterUserPassword: true`).
+    pub SecretGeneratedEachRun { code: "SEC017", name: "secret-generated-each-run", family: Sec, severity: Error, status: Stable,
+        summary: "a password or token is drawn at random each time the program runs" }
+}
+
+impl Rule for SecretGeneratedEachRun {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, p: &Program, cx: &mut Ctx) {
+        // One finding per random source, however many arguments carry its value.
+        let mut seen = Vec::new();
+        for (_, r) in query::created(p) {
+            for prop in &r.args {
+                visit(p, cx, &mut seen, &prop.value, secret_key(&prop.key.canonical), &prop.key, r.span, 0);
+            }
+        }
+    }
+}
+
+/// Reports the random source of a credential value; nested objects (environment variables,
+/// secret documents) are searched by their own keys.
+#[allow(clippy::too_many_arguments)]
+fn visit(p: &Program, cx: &mut Ctx, seen: &mut Vec<Span>, v: &Value, secret: bool, key: &Key, site: Span, depth: u32) {
+    if depth > 16 {
+        return;
+    }
+    let v = p.resolve(v);
+    match &v.kind {
+        ValueKind::Object(props) => {
+            for prop in props {
+                visit(p, cx, seen, &prop.value, secret || secret_key(&prop.key.canonical), &prop.key, site, depth + 1);
+            }
+        }
+        ValueKind::Json { value, .. } => visit(p, cx, seen, value, secret, key, site, depth + 1),
+        _ if secret => {
+            let Some((RANDOM_REASON, source)) = v.volatile() else { return };
+            if seen.contains(&source) {
+                return;
+            }
+            seen.push(source);
+            let (at, elsewhere) = query::literal_and_use(source, site);
+            let mut d = cx.diagnostic(at, format!("`{}` is drawn at random while the program runs, so every `pulumi up` changes it", key.written));
+            if elsewhere.is_some() {
+                d = d.with_label(key.span, "used here");
+            }
+            cx.report(d.with_help("generate it once with a `RandomPassword` resource, or let the service manage the password"));
+        }
+        _ => {}
+    }
+}
