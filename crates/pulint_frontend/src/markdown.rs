@@ -410,7 +410,9 @@ fn path_token(token: &str) -> Option<String> {
         }
         t = next;
     }
-    let mut name = t.replace('\\', "/");
+    // Markdown escapes (`lib\_\_main\_\_.py` renders as `lib__main__.py`) before backslashes
+    // as Windows separators.
+    let mut name = t.replace("\\_", "_").replace("\\*", "*").replace('\\', "/");
     loop {
         if let Some(rest) = name.strip_prefix("./") {
             name = rest.to_string();
@@ -489,6 +491,7 @@ mod tests {
             ("## __main__.py", "__main__.py"),
             ("## ./lib/x.py", "lib/x.py"),
             ("## FILENAME: `/lib\\x.py`", "lib/x.py"),
+            ("3. lib\\_\\_main\\_\\_.py", "lib__main__.py"),
             ("1. **lib/x.py**", "lib/x.py"),
         ];
         for (label, want) in cases {

@@ -176,6 +176,13 @@ pub fn is_test_path(path: &str) -> bool {
 const ENTRY_CANDIDATES: &[&str] =
     &["__main__.py", "tap.py", "main.py", "index.ts", "bin/tap.ts", "index.js", "src/index.ts", "app.py", "bin/tap.js"];
 
+/// A file named like an entry module (`lib/__main__.py`, `src/index.ts`), in any directory.
+pub(crate) fn named_like_entry(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    // `lib__main__.py`: a document's `lib\_\_main\_\_.py` heading that lost its slash.
+    name.ends_with("__main__.py") || ENTRY_CANDIDATES.iter().any(|c| !c.contains('/') && *c == name)
+}
+
 fn evaluate(program: &mut Program, lowered: Vec<Lowered>) {
     let mut inputs: Vec<ModuleInput> = Vec::new();
     let main = program.stack.main.clone();
@@ -194,7 +201,12 @@ fn evaluate(program: &mut Program, lowered: Vec<Lowered>) {
     let entry_path = main
         .as_deref()
         .and_then(|m| evaluable.iter().find(|l| l.path == m || l.path.starts_with(&format!("{m}/"))).map(|l| l.path.clone()))
-        .or_else(|| ENTRY_CANDIDATES.iter().find(|c| evaluable.iter().any(|l| l.path == **c)).map(|c| c.to_string()));
+        .or_else(|| ENTRY_CANDIDATES.iter().find(|c| evaluable.iter().any(|l| l.path == **c)).map(|c| c.to_string()))
+        // A document may show the entry under a directory (`lib/__main__.py`): the shallowest file
+        // named like an entry module.
+        .or_else(|| {
+            evaluable.iter().filter(|l| named_like_entry(&l.path)).min_by_key(|l| l.path.matches('/').count()).map(|l| l.path.clone())
+        });
     let latest: Vec<bool> = evaluable.iter().enumerate().map(|(i, l)| last_of(&l.path) == Some(i)).collect();
     for (l, latest) in evaluable.into_iter().zip(latest) {
         if latest {

@@ -149,10 +149,10 @@ pub struct Invoke {
 pub enum ExportScope {
     /// Top level of the program's entry module.
     Entry,
-    /// Top level of another module of the program.
-    Module,
-    /// Inside a function or method body.
-    Function,
+    /// Inside a function or method of the entry module.
+    EntryFunction,
+    /// Anywhere in another module of the program (library code).
+    Library,
 }
 
 #[derive(Clone, Debug)]

@@ -199,12 +199,15 @@ impl Evaluator<'_> {
             "pulumi.export" => {
                 let name = first(&args).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_else(|| "?".into());
                 let value = args.iter().filter(|a| a.name.is_none()).nth(1).map(|a| to_value(&a.value, a.span)).unwrap_or_else(|| Value::unknown("missing value", span));
-                let scope = if self.in_function() {
-                    ExportScope::Function
-                } else if self.modules[self.frame().module].input.entry {
-                    ExportScope::Entry
-                } else {
-                    ExportScope::Module
+                // Another file named like an entry module is likely the entry of another
+                // program shown in the same document, not library code; without a known entry
+                // module any file may be it.
+                let input = &self.modules[self.frame().module].input;
+                let entry = input.entry || crate::project::named_like_entry(&input.path) || !self.modules.iter().any(|m| m.input.entry);
+                let scope = match (entry, self.in_function()) {
+                    (true, false) => ExportScope::Entry,
+                    (true, true) => ExportScope::EntryFunction,
+                    (false, _) => ExportScope::Library,
                 };
                 let created_by = self.current_component();
                 self.program.exports.push(Export { name, value, span, scope, created_by });

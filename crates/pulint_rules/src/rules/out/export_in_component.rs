@@ -1,12 +1,13 @@
-//! OUT009 export-in-component: a stack output written from inside a component.
+//! OUT009 export-in-component: a stack output written from inside a component or library module.
 
 use crate::{Ctx, Rule, declare_rule, query};
-use pulint_model::{Program, RuleMeta};
+use pulint_model::{Export, ExportScope, FileId, Program, ResourceId, RuleMeta};
 
 declare_rule! {
     /// ## What it does
     /// Flags `pulumi.export(...)` called while a ComponentResource's constructor or one of its
-    /// methods runs.
+    /// methods runs, or anywhere in a module other than the program's entry module (library
+    /// code). One finding per component instance or library file.
     ///
     /// ## Why is this bad?
     /// Stack outputs belong to the program, not to a reusable component. An export written inside
@@ -32,8 +33,8 @@ declare_rule! {
     /// Keep the value as an attribute of the component (`self.vpc_id = self.vpc.id`), pass it
     /// to `register_outputs`, and export it from the program's entry module:
     /// `pulumi.export("vpc_id", network.vpc_id)`.
-    pub ExportInComponent { code: "OUT009", name: "export-in-component", family: Out, severity: Warning, status: Preview,
-        summary: "a stack output is exported from inside a component" }
+    pub ExportInComponent { code: "OUT009", name: "export-in-component", family: Out, severity: Warning, status: Stable,
+        summary: "a stack output is exported from inside a component or library module" }
 }
 
 impl Rule for ExportInComponent {
@@ -42,18 +43,44 @@ impl Rule for ExportInComponent {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
+        // One finding per component instance or library file, at its first export.
+        let mut groups: Vec<(Owner, Vec<&Export>)> = Vec::new();
         for e in &p.exports {
-            let Some(component) = e.created_by else { continue };
-            let c = p.resource(component);
-            let class = match c.component {
-                Some(k) => format!("`{}`", p.components[k.index()].class_name),
-                None => query::name_of(c),
+            let owner = match (e.created_by, e.scope) {
+                (Some(c), _) => Owner::Component(c),
+                (None, ExportScope::Library) => Owner::File(e.span.file),
+                _ => continue,
             };
-            cx.report(
-                cx.diagnostic(e.span, format!("stack output `{}` is exported inside component {class}", e.name))
-                    .with_label(c.span, "component constructed here")
-                    .with_help("keep the value as a component attribute and export it from the entry module"),
-            );
+            match groups.iter_mut().find(|(o, _)| *o == owner) {
+                Some((_, es)) => es.push(e),
+                None => groups.push((owner, vec![e])),
+            }
+        }
+        for (owner, exports) in groups {
+            let first = exports[0];
+            let what = match exports.len() {
+                1 => format!("stack output `{}` is", first.name),
+                n => format!("{n} stack outputs (`{}`, ...) are", first.name),
+            };
+            let d = match owner {
+                Owner::Component(c) => {
+                    let r = p.resource(c);
+                    let class = match r.component {
+                        Some(k) => format!("`{}`", p.components[k.index()].class_name),
+                        None => query::name_of(r),
+                    };
+                    cx.diagnostic(first.span, format!("{what} exported inside component {class}")).with_label(r.span, "component constructed here")
+                }
+                Owner::File(_) => cx.diagnostic(first.span, format!("{what} exported from library code, not from the entry module")),
+            };
+            cx.report(d.with_help("keep the values as component attributes or return values and export them from the entry module"));
         }
     }
+}
+
+/// Who wrote a group of exports.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Owner {
+    Component(ResourceId),
+    File(FileId),
 }
