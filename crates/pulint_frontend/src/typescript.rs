@@ -856,9 +856,10 @@ impl Lowerer {
             _ => (pattern, default),
         };
         let default = default.map(|d| self.expr(d));
-        let (name, destructure) = match pattern {
-            js::BindingPattern::BindingIdentifier(id) => (id.name.to_string(), None),
-            _ => ("<destructured>".to_string(), Some(self.pattern(pattern))),
+        // A named parameter is placed at its name, without the type annotation, as in Python.
+        let (name, destructure, sp) = match pattern {
+            js::BindingPattern::BindingIdentifier(id) => (id.name.to_string(), None, self.sp(&**id)),
+            _ => ("<destructured>".to_string(), Some(self.pattern(pattern)), sp),
         };
         Param { name, default, rest, kwrest: false, destructure, span: sp }
     }

@@ -2,6 +2,7 @@
 
 pub mod alarm_no_action;
 pub mod backup;
+pub mod bucket_name_not_unique;
 pub mod common;
 pub mod env_suffix;
 pub mod fixed_bucket_name;
@@ -29,4 +30,5 @@ pub static RULES: &[&dyn Rule] = &[
     &alarm_no_action::AlarmWithoutAction,
     &lambda_no_log_group::LambdaNoLogGroup,
     &nondeterministic_name::NondeterministicNameOrTag,
+    &bucket_name_not_unique::BucketNameNotUnique,
 ];
