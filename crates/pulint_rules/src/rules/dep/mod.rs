@@ -3,6 +3,9 @@
 pub mod apigateway_response_order;
 pub mod config_channel_order;
 pub mod ecs_service_listener;
+pub mod lambda_target_permission;
+pub mod nat_before_igw;
+pub mod notification_before_policy;
 
 use crate::Rule;
 use crate::query;
@@ -12,6 +15,9 @@ pub static RULES: &[&dyn Rule] = &[
     &ecs_service_listener::EcsServiceListener,
     &apigateway_response_order::ApigatewayResponseOrder,
     &config_channel_order::ConfigChannelOrder,
+    &lambda_target_permission::LambdaTargetBeforePermission,
+    &notification_before_policy::NotificationBeforePolicy,
+    &nat_before_igw::NatGatewayBeforeInternetGateway,
 ];
 
 /// Whether `from` waits for `to`: through its arguments, `dependsOn` or `parent`, directly or

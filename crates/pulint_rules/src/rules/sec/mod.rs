@@ -9,6 +9,7 @@ pub mod iam_wildcard;
 mod ingress;
 pub mod kms_key;
 pub mod open_ingress;
+pub mod permission_without_source;
 pub mod public_bucket;
 pub mod rds_public;
 pub mod secret_config;
@@ -35,4 +36,5 @@ pub static RULES: &[&dyn Rule] = &[
     &tier_ingress::IngressAllProtocols,
     &tier_ingress::BroadPrivateCidr,
     &generated_secret::SecretGeneratedEachRun,
+    &permission_without_source::LambdaPermissionWithoutSource,
 ];
