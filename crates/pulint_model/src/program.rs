@@ -153,6 +153,8 @@ pub enum ExportScope {
     Module,
     /// Inside a function or method body.
     Function,
+    /// An output a component registers (`register_outputs({...})`): named by its key.
+    Component,
 }
 
 #[derive(Clone, Debug)]
