@@ -51,7 +51,47 @@ pub fn blocks(doc: &str) -> Vec<Block> {
             (Some(n), FileKind::Other) => FileKind::from_path(n),
             _ => fence_kind,
         };
-        out.push(Block { kind, lang, name, text, lines, unterminated });
+        let block = Block { kind, lang, name, text, lines, unterminated };
+        out.extend(split_at_labels(block, fence_kind));
+    }
+    out
+}
+
+/// A line inside a fence that only names the file the following lines belong to, as in a fence
+/// holding several files one after another: `4. src/networking.ts`, `8. index.ts (Main Entry Point)`.
+/// Never valid code in either language.
+fn inline_label(line: &str) -> Option<String> {
+    let t = line.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = t[digits..].strip_prefix(". ").filter(|_| digits > 0)?;
+    label_name(rest)
+}
+
+/// Splits a fence holding several files at their label lines; each part is named by its label.
+fn split_at_labels(block: Block, fence_kind: FileKind) -> Vec<Block> {
+    let text_lines: Vec<&str> = block.text.split_inclusive('\n').collect();
+    let cuts: Vec<(usize, String)> = text_lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| inline_label(l).filter(|n| name_fits(&block.lang, fence_kind, n) && FileKind::from_path(n).is_code()).map(|n| (i, n)))
+        .collect();
+    if cuts.is_empty() {
+        return vec![block];
+    }
+    let part = |from: usize, to: usize, name: Option<String>| {
+        let kind = match (&name, fence_kind) {
+            (Some(n), FileKind::Other) => FileKind::from_path(n),
+            _ => block.kind,
+        };
+        Block { kind, lang: block.lang.clone(), name, text: text_lines[from..to].concat(), lines: block.lines[from..to].to_vec(), unterminated: block.unterminated }
+    };
+    let mut out = Vec::new();
+    if text_lines[..cuts[0].0].iter().any(|l| !l.trim().is_empty()) {
+        out.push(part(0, cuts[0].0, block.name.clone()));
+    }
+    for (k, (at, name)) in cuts.iter().enumerate() {
+        let end = cuts.get(k + 1).map_or(text_lines.len(), |c| c.0);
+        out.push(part(at + 1, end, Some(name.clone())));
     }
     out
 }
@@ -499,6 +539,14 @@ mod tests {
             let doc = format!("Intro.\n\n{label}\n\n```{lang}\nx = 1\n```\n");
             assert_eq!(name_of(&doc).as_deref(), Some(want), "{label}");
         }
+    }
+
+    #[test]
+    fn a_fence_holding_several_labelled_files_is_split() {
+        let doc = "```ts\n1. lib/a.ts\nconst a = 1;\n2. index.ts (Main Entry Point)\nconst b = 2;\n```\n";
+        let b = blocks(doc);
+        let names: Vec<_> = b.iter().map(|x| (x.name.clone(), x.text.clone(), x.lines[0].0)).collect();
+        assert_eq!(names, vec![(Some("lib/a.ts".into()), "const a = 1;\n".into(), 2), (Some("index.ts".into()), "const b = 2;\n".into(), 4)]);
     }
 
     #[test]

@@ -441,6 +441,16 @@ impl Lowerer {
             ast::Expr::EllipsisLiteral(_) => Expr::Unknown("ellipsis", sp),
             ast::Expr::Attribute(a) => Expr::Attr { object: self.boxed(&a.value), attr: a.attr.to_string(), span: sp },
             ast::Expr::Subscript(s) => match &*s.slice {
+                // `x[a:b]` means what JavaScript's `x.slice(a, b)` means, for strings and lists.
+                ast::Expr::Slice(sl) if sl.step.is_none() => {
+                    let lower = sl.lower.as_deref().map(|e| self.expr(e)).unwrap_or(Expr::Num(0.0, sp));
+                    let mut args = vec![Arg { name: None, value: lower, spread: Spread::None, span: sp }];
+                    if let Some(upper) = sl.upper.as_deref() {
+                        args.push(Arg { name: None, value: self.expr(upper), spread: Spread::None, span: sp });
+                    }
+                    let func = Expr::Attr { object: self.boxed(&s.value), attr: "slice".into(), span: sp };
+                    Expr::Call { func: Box::new(func), args, is_new: false, span: sp }
+                }
                 ast::Expr::Slice(_) => Expr::Unknown("slice", sp),
                 slice => Expr::Subscript { object: self.boxed(&s.value), index: self.boxed(slice), span: sp },
             },

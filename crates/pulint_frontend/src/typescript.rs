@@ -664,6 +664,8 @@ impl Lowerer {
                     self.expr_stmt(x, out);
                 }
             }
+            // `void new aws.x.Y(...)` (written to satisfy no-new lints) still creates the resource.
+            js::Expression::UnaryExpression(u) if u.operator == js::UnaryOperator::Void => self.expr_stmt(&u.argument, out),
             _ => out.push(Stmt::Expr(self.expr(e))),
         }
         self.depth -= 1;

@@ -153,6 +153,9 @@ pub enum ExportScope {
     EntryFunction,
     /// Anywhere in another module of the program (library code).
     Library,
+    /// An output a component registers (`register_outputs({...})`): named by its key. Not a
+    /// stack output.
+    Component,
 }
 
 #[derive(Clone, Debug)]

@@ -397,6 +397,9 @@ impl Evaluator<'_> {
             });
         }
         let val = recv.as_value()?.clone();
+        if matches!(name, "slice" | "substring") {
+            return self.cut(&val, name, &pos, span);
+        }
         // Strings: known ones are computed; others keep only what is certain.
         let s = self.program.str_of(&val).map(str::to_string);
         match (name, s) {
@@ -434,6 +437,36 @@ impl Evaluator<'_> {
             }
             _ => None,
         }
+    }
+
+    /// `s.slice(a, b)` / `s.substring(a, b)` / Python `s[a:b]`: computed when the cut lies within
+    /// the literal text the string starts with (`f"canary-{suffix}"[:6]` is `"canary"`).
+    fn cut(&mut self, val: &Value, name: &str, pos: &[&V], span: Span) -> Option<V> {
+        let resolved = self.program.resolve(val);
+        let (text, whole) = match &resolved.kind {
+            ValueKind::String(s) => (s.clone(), true),
+            ValueKind::Interp { parts, .. } => (parts.first()?.as_str()?.to_string(), false),
+            _ => return None,
+        };
+        let chars: Vec<char> = text.chars().collect();
+        let arg = |i: usize| pos.get(i).and_then(|v| num(v));
+        let (mut start, end) = (arg(0).unwrap_or(0.0), arg(1));
+        // Negative positions count from the end, which only a fully known string has.
+        if !whole && (start < 0.0 || end.is_none_or(|e| e < 0.0)) {
+            return None;
+        }
+        let len = chars.len() as f64;
+        let norm = |n: f64| if n < 0.0 { if name == "substring" { 0.0 } else { (len + n).max(0.0) } } else { n };
+        start = norm(start);
+        let mut end = end.map(norm).unwrap_or(len);
+        if name == "substring" && start > end {
+            std::mem::swap(&mut start, &mut end);
+        }
+        if !whole && end > len {
+            return None;
+        }
+        let (a, b) = (start.min(len) as usize, end.min(len) as usize);
+        Some(V::str(chars.get(a..b.max(a)).map(|c| c.iter().collect::<String>()).unwrap_or_default(), span))
     }
 
     fn join(&mut self, sep: &str, items: Vec<V>, span: Span) -> V {

@@ -472,7 +472,15 @@ impl Evaluator<'_> {
                     if let Some(c) = self.components.get(&Rc::as_ptr(&inst.class.def)).copied() {
                         self.program.components[c.index()].registers_outputs = true;
                     }
-                    // Outputs handed to register_outputs are read by nothing pulint models.
+                    // The registered outputs are the component's outputs: kept as exports.
+                    if let Some(a) = args.iter().find(|a| a.name.is_none()) {
+                        if let ValueKind::Object(props) = to_value(&a.value, a.span).kind {
+                            for p in props {
+                                let export = Export { name: p.key.written, value: p.value, span: p.key.span, scope: ExportScope::Component, created_by: None };
+                                self.program.exports.push(export);
+                            }
+                        }
+                    }
                     return V::val(ValueKind::Null, span);
                 }
                 let m = self.get_attr(recv, name, callee_span);

@@ -47,6 +47,7 @@ impl Rule for ExportInComponent {
         let mut groups: Vec<(Owner, Vec<&Export>)> = Vec::new();
         for e in &p.exports {
             let owner = match (e.created_by, e.scope) {
+                (_, ExportScope::Component) => continue,
                 (Some(c), _) => Owner::Component(c),
                 (None, ExportScope::Library) => Owner::File(e.span.file),
                 _ => continue,

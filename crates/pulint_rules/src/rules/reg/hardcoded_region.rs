@@ -172,14 +172,19 @@ impl Rule for HardcodedRegion {
                 }
             }
         }
-        // Stack outputs: endpoints and console links handed to users.
+        // Regions the program's providers are configured with.
+        let provider_regions: Vec<&str> = p.providers().filter_map(|(_, pr)| p.str_of(pr.arg("region")?)).collect();
+        // Stack and component outputs: endpoints and console links handed to users.
         for e in &p.exports {
             let mut found = Vec::new();
             texts(p, p.resolve(&e.value), "export", &mut found, 0);
             for t in &found {
                 let Some((region, offset)) = hardcoded(t.key, &t.text, true) else { continue };
                 let span = t.span_at(offset);
-                if seen.contains(&span) {
+                // Text put together from a variable that also configures a provider: one source
+                // of truth (the constant's text was folded into the output's).
+                let written_here = source_text(p, span).contains(region.as_str());
+                if seen.contains(&span) || (!written_here && provider_regions.contains(&region.as_str())) {
                     continue;
                 }
                 seen.push(span);
@@ -190,4 +195,9 @@ impl Rule for HardcodedRegion {
             }
         }
     }
+}
+
+/// The source text a span covers.
+fn source_text(p: &Program, span: Span) -> &str {
+    p.sources.get(span.file).text.get(span.start as usize..span.end as usize).unwrap_or("")
 }

@@ -73,7 +73,20 @@ impl Rule for MissingProvider {
             let used_by = || {
                 refs.referrers(id).iter().filter(|&&t| regional(&p.resource(t).token)).find_map(|&t| explicit_region(p.resource(t)).map(|reg| (t, reg, "is used by")))
             };
-            let Some((other, region, how)) = uses.or_else(used_by) else { continue };
+            let Some((other, region, how)) = uses.or_else(used_by) else {
+                // Used from two regions at once: whatever the default region is, one side is wrong.
+                let users: Vec<_> = refs.referrers(id).iter().copied().filter(|&t| regional(&p.resource(t).token)).collect();
+                if let Some((a, b)) = split_regions(p, &users) {
+                    let (ra, rb) = (p.resource(a), p.resource(b));
+                    cx.report(
+                        cx.diagnostic(r.callee_span, format!("{} has no provider and lands in {lands}, but it is used by {} and {}, which deploy through providers of different regions", query::name_of(r), query::name_of(ra), query::name_of(rb)))
+                            .with_label(ra.span, "deployed through one provider here")
+                            .with_label(rb.span, "and through a provider of another region here")
+                            .with_help("pass the provider of the region the resource belongs to (the primary region) in the resource options"),
+                    );
+                }
+                continue;
+            };
             let o = p.resource(other);
             cx.report(
                 cx.diagnostic(r.callee_span, format!("{} has no provider and lands in {lands}, but it {how} {} in {region}", query::name_of(r), query::name_of(o)))
@@ -83,7 +96,17 @@ impl Rule for MissingProvider {
         }
         // For every invoke, the first resource placed in another region that reads its result.
         let mut readers: HashMap<usize, (&pulint_model::Resource, String)> = HashMap::new();
-        for (_, r) in query::created(p) {
+        // Every resource that reads an invoke's result, by the invoke's construction site (a
+        // component built twice runs its invokes twice).
+        let mut by_site: Vec<(pulint_model::Span, pulint_model::ResourceId)> = Vec::new();
+        for (id, r) in query::created(p) {
+            for a in &r.args {
+                a.value.walk(&mut |v| {
+                    if let ValueKind::InvokeResult { invoke, .. } = &v.kind {
+                        by_site.push((p.invoke(*invoke).span, id));
+                    }
+                });
+            }
             let Some(region) = explicit_region(r) else { continue };
             for a in &r.args {
                 a.value.walk(&mut |v| {
@@ -98,7 +121,21 @@ impl Rule for MissingProvider {
                 continue;
             }
             let reader = readers.get(&i).map(|(r, region)| (*r, region.as_str()));
-            let Some((r, region)) = reader else { continue };
+            let Some((r, region)) = reader else {
+                let first_at_site = p.invokes.iter().position(|x| x.span == inv.span) == Some(i);
+                let users: Vec<_> = by_site.iter().filter(|(s, _)| *s == inv.span).map(|(_, u)| *u).collect();
+                if let Some((a, b)) = split_regions(p, &users).filter(|_| first_at_site) {
+                    let name = inv.token.rsplit(':').next().unwrap_or(&inv.token);
+                    let (ra, rb) = (p.resource(a), p.resource(b));
+                    cx.report(
+                        cx.diagnostic(inv.span, format!("`{name}` has no provider and reads {lands}, but its result configures {} and {}, which deploy through providers of different regions", query::name_of(ra), query::name_of(rb)))
+                            .with_label(ra.span, "deployed through one provider here")
+                            .with_label(rb.span, "and through a provider of another region here")
+                            .with_help("pass the same `provider` in the invoke options"),
+                    );
+                }
+                continue;
+            };
             let name = inv.token.rsplit(':').next().unwrap_or(&inv.token);
             cx.report(
                 cx.diagnostic(inv.span, format!("`{name}` has no provider and reads {lands}, but its result configures {} in {region}", query::name_of(r)))
@@ -107,4 +144,40 @@ impl Rule for MissingProvider {
             );
         }
     }
+}
+
+/// Where a provider's region comes from, when that tells regions apart.
+#[derive(PartialEq)]
+enum RegionSource<'a> {
+    Known(&'a str),
+    /// An unresolved config key.
+    Config(String),
+    /// A parameter pulint could not evaluate, by its description.
+    Parameter(&'a str),
+}
+
+fn region_source<'a>(p: &'a Program, r: &pulint_model::Resource) -> Option<RegionSource<'a>> {
+    let provider = p.resource(r.provider.provider()?);
+    let v = p.resolve(provider.arg("region")?);
+    match &v.kind {
+        ValueKind::String(s) => Some(RegionSource::Known(s)),
+        ValueKind::Config(id) => Some(RegionSource::Config(p.config_read(*id).qualified_key())),
+        ValueKind::Unknown(reason) if reason.starts_with("parameter `") => Some(RegionSource::Parameter(reason)),
+        _ => None,
+    }
+}
+
+/// Two of `users` deployed through explicit providers whose regions differ: both known and
+/// different, or taken from two different config keys or parameters.
+pub fn split_regions(p: &Program, users: &[pulint_model::ResourceId]) -> Option<(pulint_model::ResourceId, pulint_model::ResourceId)> {
+    let sourced: Vec<_> = users.iter().filter_map(|&u| region_source(p, p.resource(u)).map(|s| (u, s))).collect();
+    for (i, (a, sa)) in sourced.iter().enumerate() {
+        for (b, sb) in &sourced[i + 1..] {
+            let same_kind = std::mem::discriminant(sa) == std::mem::discriminant(sb);
+            if same_kind && sa != sb {
+                return Some((*a, *b));
+            }
+        }
+    }
+    None
 }

@@ -1,5 +1,7 @@
 //! REG: regions and providers.
 
+pub mod cloudfront_scope_region;
+pub mod cross_region_reference;
 pub mod duplicate_urn;
 pub mod hardcoded_region;
 pub mod missing_provider;
@@ -14,4 +16,6 @@ pub static RULES: &[&dyn Rule] = &[
     &unused_provider::UnusedProvider,
     &duplicate_urn::DuplicateUrn,
     &region_config_unused::RegionConfigIgnored,
+    &cross_region_reference::CrossRegionReference,
+    &cloudfront_scope_region::CloudfrontScopeRegion,
 ];

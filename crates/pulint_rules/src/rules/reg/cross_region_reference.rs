@@ -1,0 +1,127 @@
+//! REG006 cross-region-reference: a resource placed in one region refers to a region-bound
+//! resource (KMS key, subnet, security group, log group, ...) placed in another.
+
+use crate::{declare_rule, query, Ctx, Rule};
+use pulint_model::{token, Program, ResourceKind, RuleMeta, Value, ValueKind};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags an argument that refers to a region-bound resource (a KMS key or alias, VPC, subnet,
+    /// security group, log group, target group, subnet group, certificate, launch template) created
+    /// in another region than the resource that uses it. Both regions must be known: from explicit
+    /// providers, `region` arguments or the stack's `aws:region`. Arguments that are cross-region
+    /// by design (replicas, peers, replication destinations, sources, anything beside its own
+    /// `region`) are not flagged, nor are global services.
+    ///
+    /// ## Why is this bad?
+    /// These identifiers only exist in their own region. A bucket in us-west-2 cannot be encrypted
+    /// with a key of us-east-1, an instance cannot join a subnet of another region: `pulumi up`
+    /// fails with "not found" or an invalid-parameter error once the first region is built.
+    ///
+    /// ## Example
+    /// ```python
+    /// west = aws.Provider("west", region="us-west-2")
+    /// key = aws.kms.Key("key")  # the stack's region, us-east-1
+    /// aws.s3.BucketServerSideEncryptionConfigurationV2("replica-sse", bucket=replica.id,
+    ///     rules=[{"apply_server_side_encryption_by_default": {"sse_algorithm": "aws:kms", "kms_master_key_id": key.arn}}],
+    ///     opts=pulumi.ResourceOptions(provider=west))
+    /// ```
+    /// ```typescript
+    /// const west = new aws.Provider("west", { region: "us-west-2" });
+    /// const key = new aws.kms.Key("key"); // the stack's region, us-east-1
+    /// new aws.s3.BucketServerSideEncryptionConfigurationV2("replica-sse", { bucket: replica.id,
+    ///     rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn } }] },
+    ///     { provider: west });
+    /// ```
+    ///
+    /// ## Use instead
+    /// Create a second resource in the other region (a key per region, or a multi-region replica
+    /// key) and refer to that one.
+    pub CrossRegionReference { code: "REG006", name: "cross-region-reference", family: Reg, severity: Error, status: Preview,
+        summary: "a resource refers to a region-bound resource of another region" }
+}
+
+/// Resource types whose identifiers are only valid in their own region.
+const REGION_BOUND: &[&str] = &[
+    "aws:kms/key:Key",
+    "aws:kms/alias:Alias",
+    "aws:ec2/vpc:Vpc",
+    "aws:ec2/subnet:Subnet",
+    "aws:ec2/securityGroup:SecurityGroup",
+    "aws:ec2/launchTemplate:LaunchTemplate",
+    "aws:cloudwatch/logGroup:LogGroup",
+    "aws:lb/targetGroup:TargetGroup",
+    "aws:rds/subnetGroup:SubnetGroup",
+    "aws:elasticache/subnetGroup:SubnetGroup",
+    "aws:acm/certificate:Certificate",
+];
+
+/// Services whose resources are not placed in a region.
+const GLOBAL_MODULES: &[&str] = &["iam", "route53", "cloudfront", "organizations", "budgets", "globalaccelerator", "shield", "ce", "account"];
+
+/// Key words of arguments that point at another region on purpose.
+const CROSS_REGION_KEYS: &[&str] = &["replica", "peer", "destination", "replication", "source", "primary", "global", "copy"];
+
+impl Rule for CrossRegionReference {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, p: &Program, cx: &mut Ctx) {
+        for (_, r) in query::created(p) {
+            let Some(here) = r.region.as_deref() else { continue };
+            if token::split(&r.token).is_none_or(|(m, _)| GLOBAL_MODULES.contains(&m)) {
+                continue;
+            }
+            for a in &r.args {
+                if a.key.canonical == "region" || cross_region_key(&a.key.canonical) {
+                    continue;
+                }
+                let mut hits = Vec::new();
+                refs(&a.value, &mut hits, 0);
+                for v in hits {
+                    let Some(t) = v.resource() else { continue };
+                    let target = p.resource(t);
+                    let Some(there) = target.region.as_deref() else { continue };
+                    if target.kind != ResourceKind::Custom || !REGION_BOUND.contains(&target.token.as_str()) || there == here {
+                        continue;
+                    }
+                    cx.report(
+                        cx.diagnostic(query::anchor(v.span, r.span), format!("{} deploys to {here}, but it refers to {} of {there}", query::name_of(r), query::name_of(target)))
+                            .with_label(target.span, format!("created in {there} here"))
+                            .with_help("create the referenced resource in the same region (one per region), or place this resource in its region"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn cross_region_key(key: &str) -> bool {
+    let k = key.to_ascii_lowercase();
+    CROSS_REGION_KEYS.iter().any(|w| k.contains(w))
+}
+
+/// Direct references inside a value, skipping objects that name their own region and keys that
+/// point at another region on purpose.
+fn refs<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: u32) {
+    if depth > 24 {
+        return;
+    }
+    match &v.kind {
+        ValueKind::Resource(_) | ValueKind::Attr { .. } => out.push(v),
+        ValueKind::Object(props) => {
+            if props.iter().any(|p| p.key.canonical.to_ascii_lowercase().ends_with("region") || p.key.canonical.eq_ignore_ascii_case("regionName")) {
+                return;
+            }
+            for p in props {
+                if !cross_region_key(&p.key.canonical) {
+                    refs(&p.value, out, depth + 1);
+                }
+            }
+        }
+        ValueKind::List(items) => items.iter().for_each(|i| refs(i, out, depth + 1)),
+        // Text (policy documents, ARNs put together) may name resources of any region.
+        _ => {}
+    }
+}
