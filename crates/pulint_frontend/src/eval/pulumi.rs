@@ -228,7 +228,13 @@ impl Evaluator<'_> {
                 };
                 V::val(ValueKind::All(items), span)
             }
-            "pulumi.Output.from_input" | "pulumi.output" | "pulumi.Output.of" => first(&args).unwrap_or_else(|| V::val(ValueKind::Null, span)),
+            "pulumi.Output.from_input" | "pulumi.output" | "pulumi.Output.of" => match first(&args) {
+                // `pulumi.output(aws.getX(...))`: the invoke's promise becomes an Output.
+                Some(V::Val(Value { kind: ValueKind::InvokeResult { invoke, path, .. }, span: s })) => {
+                    V::val(ValueKind::InvokeResult { invoke, path, output: true }, s)
+                }
+                v => v.unwrap_or_else(|| V::val(ValueKind::Null, span)),
+            },
             "pulumi.Output.secret" | "pulumi.secret" => {
                 let inner = first_value(&args);
                 V::val(ValueKind::Secret(Box::new(inner)), span)
