@@ -664,6 +664,9 @@ impl Lowerer {
                     self.expr_stmt(x, out);
                 }
             }
+            // `void new aws.ec2.VpcEndpoint(...)`: the operand still runs (a lint-friendly way to
+            // create a resource nobody references).
+            js::Expression::UnaryExpression(u) if u.operator == js::UnaryOperator::Void => self.expr_stmt(&u.argument, out),
             _ => out.push(Stmt::Expr(self.expr(e))),
         }
         self.depth -= 1;
