@@ -30,7 +30,7 @@ struct Lowered {
     path: String,
     python: bool,
     parsed: Parsed,
-    /// A fence without a file name: evaluated only when it parses cleanly.
+    /// A fence without a file name: evaluated only when it parses cleanly or is the only code.
     fragment: bool,
 }
 
@@ -186,13 +186,16 @@ pub(crate) fn named_like_entry(path: &str) -> bool {
 fn evaluate(program: &mut Program, lowered: Vec<Lowered>) {
     let mut inputs: Vec<ModuleInput> = Vec::new();
     let main = program.stack.main.clone();
+    // A document's only code block is its program even when it does not parse (an answer cut
+    // off mid-statement): the parsers recover, and what they recover is worth checking.
+    let lone = lowered.len() == 1;
     let evaluable: Vec<Lowered> = lowered
         .into_iter()
         .filter_map(|l| {
             program.suppressions.extend(l.parsed.module.suppressions.iter().cloned());
-            // Test code and excerpts (broken fragments) are not part of the program.
+            // Test code and excerpts (broken fragments beside other code) are not part of the program.
             let broken = !l.parsed.errors.is_empty();
-            (!(is_test_path(&l.path) || (l.fragment && broken))).then_some(l)
+            (!(is_test_path(&l.path) || (l.fragment && broken && !lone))).then_some(l)
         })
         .collect();
     // A file shown twice in a document: imports link to the last version; earlier versions are

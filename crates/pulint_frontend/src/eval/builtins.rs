@@ -271,6 +271,14 @@ impl Evaluator<'_> {
 
     /// Methods of strings, lists and dicts; `None` when not modelled.
     pub(crate) fn builtin_method(&mut self, recv: &V, name: &str, args: &[ArgV], span: Span) -> Option<V> {
+        // A known list held as a value (a literal passed through, a config read with a stack
+        // value): its methods work as on a list the program built, on a copy.
+        if let V::Val(val) = recv {
+            if let ValueKind::List(items) = &self.program.resolve(val).kind {
+                let list = V::list(items.iter().cloned().map(V::Val).collect(), val.span);
+                return self.builtin_method(&list, name, args, span);
+            }
+        }
         let pos = positional(args);
         if let V::List(list, _) = recv {
             return Some(match name {
@@ -420,13 +428,30 @@ impl Evaluator<'_> {
                 let (a, b) = (pos.first().and_then(|v| v.as_str())?, pos.get(1).and_then(|v| v.as_str())?);
                 Some(V::str(if a.is_empty() { s } else { s.replace(a, b) }, span))
             }
-            ("split", Some(s)) => {
+            ("split" | "rsplit", Some(s)) => {
                 let sep = pos.first().and_then(|v| v.as_str()).map(str::to_string);
-                let parts: Vec<V> = match sep {
-                    Some(sep) if !sep.is_empty() => s.split(sep.as_str()).map(|p| V::str(p, span)).collect(),
-                    _ => s.split_whitespace().map(|p| V::str(p, span)).collect(),
+                // Python's `maxsplit` (positional or named); JavaScript's `limit` keeps the first parts.
+                let count = pos.get(1).copied().or_else(|| args.iter().find(|a| a.name.as_deref() == Some("maxsplit")).map(|a| &a.value));
+                let count = match count.map(|v| v.as_value().and_then(Value::as_number)) {
+                    None => None,
+                    Some(Some(n)) if n >= 0.0 => Some(n as usize),
+                    Some(Some(_)) => None,
+                    Some(None) => return None,
                 };
-                Some(V::list(parts, span))
+                let parts: Vec<String> = match (sep, count, self.python()) {
+                    (Some(sep), _, _) if sep.is_empty() => return None,
+                    (Some(sep), None, _) => s.split(sep.as_str()).map(str::to_string).collect(),
+                    (Some(sep), Some(n), false) => s.split(sep.as_str()).take(n).map(str::to_string).collect(),
+                    (Some(sep), Some(n), true) if name == "rsplit" => {
+                        let mut parts: Vec<String> = s.rsplitn(n + 1, sep.as_str()).map(str::to_string).collect();
+                        parts.reverse();
+                        parts
+                    }
+                    (Some(sep), Some(n), true) => s.splitn(n + 1, sep.as_str()).map(str::to_string).collect(),
+                    (None, None, _) => s.split_whitespace().map(str::to_string).collect(),
+                    (None, Some(_), _) => return None,
+                };
+                Some(V::list(parts.into_iter().map(|p| V::str(p, span)).collect(), span))
             }
             ("startswith" | "startsWith", Some(s)) => Some(V::val(ValueKind::Bool(s.starts_with(pos.first().and_then(|v| v.as_str())?)), span)),
             ("endswith" | "endsWith", Some(s)) => Some(V::val(ValueKind::Bool(s.ends_with(pos.first().and_then(|v| v.as_str())?)), span)),

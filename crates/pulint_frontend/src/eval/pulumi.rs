@@ -17,6 +17,7 @@ const PACKAGES: &[(&str, &str, &str)] = &[
     ("pulumi_command", "@pulumi/command", "command"),
     ("pulumi_archive", "@pulumi/archive", "archive"),
     ("pulumi_aws_native", "@pulumi/aws-native", "aws-native"),
+    ("pulumi_kubernetes", "@pulumi/kubernetes", "kubernetes"),
 ];
 
 /// The canonical path of an external module (`pulumi_aws.ec2` -> `aws.ec2`), or `None` when the
@@ -89,6 +90,9 @@ fn sdk_call(path: &str) -> Option<SdkCall> {
         }
         let token = if pkg == "aws" {
             pulint_model::token::aws_resource_token(&module, name)
+        } else if pkg == "kubernetes" {
+            // Kubernetes tokens name the API group and version only: `kubernetes:core/v1:Secret`.
+            format!("kubernetes:{module}:{name}")
         } else {
             let mut c = name.chars();
             let lower: String = c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default();
@@ -232,7 +236,13 @@ impl Evaluator<'_> {
                 };
                 V::val(ValueKind::All(items), span)
             }
-            "pulumi.Output.from_input" | "pulumi.output" | "pulumi.Output.of" => first(&args).unwrap_or_else(|| V::val(ValueKind::Null, span)),
+            "pulumi.Output.from_input" | "pulumi.output" | "pulumi.Output.of" => match first(&args) {
+                // `pulumi.output(aws.getX(...))`: the invoke's promise becomes an Output.
+                Some(V::Val(Value { kind: ValueKind::InvokeResult { invoke, path, .. }, span: s })) => {
+                    V::val(ValueKind::InvokeResult { invoke, path, output: true }, s)
+                }
+                v => v.unwrap_or_else(|| V::val(ValueKind::Null, span)),
+            },
             "pulumi.Output.secret" | "pulumi.secret" => {
                 let inner = first_value(&args);
                 V::val(ValueKind::Secret(Box::new(inner)), span)
@@ -628,6 +638,8 @@ mod tests {
         assert!(matches!(sdk_call("aws.ec2.getVpcOutput"), Some(SdkCall::Invoke { token, output: true }) if token == "aws:ec2/getVpc:getVpc"));
         assert!(matches!(sdk_call("aws.ec2.Vpc.get"), Some(SdkCall::Read { .. })));
         assert!(matches!(sdk_call("random.RandomPassword"), Some(SdkCall::Resource { token, .. }) if token == "random:index/randomPassword:RandomPassword"));
+        assert!(matches!(sdk_call("kubernetes.core.v1.Secret"), Some(SdkCall::Resource { token, .. }) if token == "kubernetes:core/v1:Secret"));
+        assert_eq!(external_module("pulumi_kubernetes.apps.v1").as_deref(), Some("kubernetes.apps.v1"));
         assert_eq!(external_module("pulumi_aws.ec2").as_deref(), Some("aws.ec2"));
         assert_eq!(external_module("@pulumi/aws").as_deref(), Some("aws"));
         assert_eq!(external_module("lib.tap_stack"), None);

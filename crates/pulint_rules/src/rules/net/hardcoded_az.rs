@@ -86,6 +86,10 @@ fn az_key(key: &str) -> bool {
 /// Collects hard-coded zone names in a value; `key` is the argument or property holding it.
 fn visit(p: &Program, v: &Value, key: &str, out: &mut Vec<(Span, String)>) {
     let v = p.resolve(v);
+    // Zones written in stack configuration are chosen per stack, not hard-coded in the program.
+    if p.sources.get(v.span.file).kind == FileKind::Yaml {
+        return;
+    }
     match &v.kind {
         ValueKind::String(s) if az_region(s).is_some() => {
             out.push((v.span, format!("availability zone `{s}` is hard-coded")));

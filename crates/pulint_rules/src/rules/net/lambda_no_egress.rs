@@ -3,6 +3,7 @@
 use super::topology::{subnet_list, Topology, Via};
 use super::util::{target, VPC_ENDPOINT};
 use crate::{declare_rule, query, Ctx, Rule};
+use pulint_model::value::AssetKind;
 use pulint_model::{Program, ResourceId, RuleMeta, Value, ValueKind};
 
 declare_rule! {
@@ -10,7 +11,8 @@ declare_rule! {
     /// Flags a Lambda function attached to a VPC (`vpcConfig`) when none of its subnets has a
     /// default route through a NAT gateway (or another egress target), while its environment
     /// variables name resources of AWS services (a DynamoDB table, an SNS topic, an SQS queue, an
-    /// S3 bucket, a secret...) for which the program creates no VPC endpoint. It runs only when
+    /// S3 bucket, a secret...) or its inline code creates API clients (`boto3.client("rds")`,
+    /// `@aws-sdk/client-rds`) for services with no VPC endpoint in the program. It runs only when
     /// the subnets, route tables, routes and endpoints of the program are all known.
     ///
     /// ## Why is this bad?
@@ -37,17 +39,33 @@ declare_rule! {
 
 const FUNCTION: &str = "aws:lambda/function:Function";
 
-/// Resource modules whose resources a function reaches through a public AWS API, with the VPC
-/// endpoint service name suffix that serves it.
-const SERVICES: &[(&str, &str, &str)] = &[
-    ("dynamodb", "dynamodb", "DynamoDB"),
-    ("sns", "sns", "SNS"),
-    ("sqs", "sqs", "SQS"),
-    ("s3", "s3", "S3"),
-    ("secretsmanager", "secretsmanager", "Secrets Manager"),
-    ("ssm", "ssm", "Systems Manager"),
-    ("kinesis", "kinesis-streams", "Kinesis"),
-    ("sfn", "states", "Step Functions"),
+/// AWS services a function reaches through their public API: the resource module whose
+/// resources its environment may name (none when naming them implies no API call: an RDS
+/// instance's address is reached inside the VPC), the VPC endpoint service name suffix, a label,
+/// and the names its inline code creates clients with (boto3, AWS SDK v3 package, SDK v2 class).
+struct Service {
+    module: Option<&'static str>,
+    endpoint: &'static str,
+    label: &'static str,
+    boto3: &'static str,
+    sdk_v3: &'static str,
+    sdk_v2: &'static str,
+}
+
+const fn svc(module: Option<&'static str>, endpoint: &'static str, label: &'static str, boto3: &'static str, sdk_v3: &'static str, sdk_v2: &'static str) -> Service {
+    Service { module, endpoint, label, boto3, sdk_v3, sdk_v2 }
+}
+
+const SERVICES: &[Service] = &[
+    svc(Some("dynamodb"), "dynamodb", "DynamoDB", "dynamodb", "dynamodb", "DynamoDB"),
+    svc(Some("sns"), "sns", "SNS", "sns", "sns", "SNS"),
+    svc(Some("sqs"), "sqs", "SQS", "sqs", "sqs", "SQS"),
+    svc(Some("s3"), "s3", "S3", "s3", "s3", "S3"),
+    svc(Some("secretsmanager"), "secretsmanager", "Secrets Manager", "secretsmanager", "secrets-manager", "SecretsManager"),
+    svc(Some("ssm"), "ssm", "Systems Manager", "ssm", "ssm", "SSM"),
+    svc(Some("kinesis"), "kinesis-streams", "Kinesis", "kinesis", "kinesis", "Kinesis"),
+    svc(Some("sfn"), "states", "Step Functions", "stepfunctions", "sfn", "StepFunctions"),
+    svc(None, "rds", "RDS", "rds", "rds", "RDS"),
 ];
 
 impl Rule for LambdaNoEgress {
@@ -80,11 +98,16 @@ impl Rule for LambdaNoEgress {
             let mut missing: Vec<&str> = Vec::new();
             // A dead-letter queue is written by the Lambda service, not from inside the VPC.
             let dlq: Vec<ResourceId> = r.arg("deadLetterConfig").map(query::referenced).unwrap_or_default();
-            for svc in used_services(p, r.arg("environment"), &dlq) {
-                let (_, suffix, label) = SERVICES.iter().find(|(m, _, _)| *m == svc).expect("service from the table");
-                let served = endpoints.iter().any(|(vpc, name)| name == suffix && vpc.is_none_or(|v| vpcs.contains(&v)));
-                if !served && !missing.contains(label) {
-                    missing.push(label);
+            let mut used = used_services(p, r.arg("environment"), &dlq);
+            for s in code_services(p, r.arg("code")) {
+                if !used.iter().any(|u| std::ptr::eq(*u, s)) {
+                    used.push(s);
+                }
+            }
+            for s in used {
+                let served = endpoints.iter().any(|(vpc, name)| name == s.endpoint && vpc.is_none_or(|v| vpcs.contains(&v)));
+                if !served && !missing.contains(&s.label) {
+                    missing.push(s.label);
                 }
             }
             if missing.is_empty() {
@@ -100,22 +123,45 @@ impl Rule for LambdaNoEgress {
 }
 
 /// The services whose resources the function's environment variables name.
-fn used_services<'a>(p: &'a Program, env: Option<&'a Value>, skip: &[ResourceId]) -> Vec<&'a str> {
-    let mut out = Vec::new();
+fn used_services(p: &Program, env: Option<&Value>, skip: &[ResourceId]) -> Vec<&'static Service> {
+    let mut out: Vec<&'static Service> = Vec::new();
     let Some(env) = env else { return out };
     p.resolve(env).walk(&mut |v| {
         if let ValueKind::Attr { resource, .. } = &v.kind
             && !skip.contains(resource)
         {
             let m = query::module(&p.resource(*resource).token);
-            if let Some((m, _, _)) = SERVICES.iter().find(|(s, _, _)| *s == m)
-                && !out.contains(m)
+            if let Some(s) = SERVICES.iter().find(|s| s.module == Some(m))
+                && !out.iter().any(|o| std::ptr::eq(*o, s))
             {
-                out.push(*m);
+                out.push(s);
             }
         }
     });
     out
+}
+
+/// The services the function's inline code (string assets) creates API clients for.
+fn code_services(p: &Program, code: Option<&Value>) -> Vec<&'static Service> {
+    let mut out: Vec<&'static Service> = Vec::new();
+    let Some(code) = code else { return out };
+    p.resolve(code).walk(&mut |v| {
+        let ValueKind::Asset { kind: AssetKind::StringAsset, arg } = &v.kind else { return };
+        let Some(text) = p.str_of(arg) else { return };
+        for s in SERVICES {
+            if calls_client(text, s) && !out.iter().any(|o| std::ptr::eq(*o, s)) {
+                out.push(s);
+            }
+        }
+    });
+    out
+}
+
+/// `boto3.client('rds')`, `boto3.resource("s3")`, `@aws-sdk/client-rds`, `new AWS.RDS(`,
+/// `new AWS.DynamoDB.DocumentClient(`.
+fn calls_client(text: &str, s: &Service) -> bool {
+    let boto3 = ["client", "resource"].iter().any(|f| ['\'', '"'].iter().any(|q| text.contains(&format!("boto3.{f}({q}{}{q}", s.boto3))));
+    boto3 || text.contains(&format!("@aws-sdk/client-{}'", s.sdk_v3)) || text.contains(&format!("@aws-sdk/client-{}\"", s.sdk_v3)) || text.contains(&format!("AWS.{}(", s.sdk_v2)) || text.contains(&format!("AWS.{}.", s.sdk_v2))
 }
 
 /// The endpoint services the program creates (`dynamodb`, `sns`...), with their VPC when known;

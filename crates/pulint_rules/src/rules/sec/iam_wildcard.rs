@@ -175,6 +175,7 @@ fn every_resource(arn: &str) -> bool {
         return false;
     }
     let (region, account, resource) = (parts[3], parts[4], parts[5]);
+    // `table/*` names every table; `secret:payment/*` only the secrets under a name prefix.
     let all_names = resource == "*" || resource.ends_with("/*") && !resource[..resource.len() - 2].contains(['/', ':', '$', '{', '*']);
     all_names && (region == "*" || account == "*" || resource == "*")
 }
