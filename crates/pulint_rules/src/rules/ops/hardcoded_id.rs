@@ -1,7 +1,7 @@
 //! OPS003 hardcoded-id: account IDs, resource IDs and placeholder endpoints written into the
 //! program.
 
-use crate::query::anchor;
+use crate::query::literal_and_use;
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{Program, ResourceKind, RuleMeta, Span, Value, ValueKind};
 
@@ -45,7 +45,7 @@ impl Rule for HardcodedId {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        let mut hits: Vec<(Span, String)> = Vec::new();
+        let mut hits: Vec<Hit> = Vec::new();
         for r in &p.resources {
             if r.kind == ResourceKind::Provider {
                 continue;
@@ -67,16 +67,35 @@ impl Rule for HardcodedId {
         for e in &p.exports {
             visit(&e.value, &e.name, e.span, &mut hits);
         }
-        hits.sort_by_key(|(s, _)| (s.file, s.start));
-        hits.dedup_by_key(|(s, _)| (s.file, s.start));
-        for (span, msg) in hits {
-            cx.report(cx.diagnostic(span, msg).with_help("pass the real value from a resource output, a lookup or stack configuration"));
+        // A literal is the defect: one finding where it is written, however often it is used.
+        hits.sort_by_key(|h| (h.at.file, h.at.start));
+        hits.dedup_by_key(|h| (h.at.file, h.at.start));
+        for h in hits {
+            let mut d = cx.diagnostic(h.at, h.message);
+            if let Some(used) = h.used {
+                d = d.with_label(used, "used here");
+            }
+            cx.report(d.with_help("pass the real value from a resource output, a lookup or stack configuration"));
         }
     }
 }
 
+/// A placeholder or hard-coded literal, and where it is used when written elsewhere.
+struct Hit {
+    at: Span,
+    used: Option<Span>,
+    message: String,
+}
+
+impl Hit {
+    fn new(literal: Span, site: Span, message: String) -> Hit {
+        let (at, used) = literal_and_use(literal, site);
+        Hit { at, used, message }
+    }
+}
+
 /// Walks a value, remembering the key it sits under (tags and descriptions are skipped).
-fn visit(v: &Value, key: &str, site: Span, hits: &mut Vec<(Span, String)>) {
+fn visit(v: &Value, key: &str, site: Span, hits: &mut Vec<Hit>) {
     let k = key.to_ascii_lowercase();
     if matches!(k.as_str(), "tags" | "tagsall" | "description" | "alarmdescription" | "comment") {
         return;
@@ -84,7 +103,7 @@ fn visit(v: &Value, key: &str, site: Span, hits: &mut Vec<(Span, String)>) {
     match &v.kind {
         ValueKind::String(s) => {
             if let Some(msg) = classify(s, &k) {
-                hits.push((anchor(v.span, site), msg));
+                hits.push(Hit::new(v.span, site, msg));
             }
         }
         ValueKind::Object(props) => props.iter().for_each(|p| visit(&p.value, &p.key.canonical, site, hits)),
@@ -95,7 +114,7 @@ fn visit(v: &Value, key: &str, site: Span, hits: &mut Vec<(Span, String)>) {
                 if let ValueKind::String(s) = &part.kind
                     && let Some(acct) = placeholder_account(s)
                 {
-                    hits.push((anchor(part.span, site), format!("`{acct}` is a placeholder account ID")));
+                    hits.push(Hit::new(part.span, site, format!("`{acct}` is a placeholder account ID")));
                 }
             }
         }
