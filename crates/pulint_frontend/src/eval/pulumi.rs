@@ -504,6 +504,8 @@ impl Evaluator<'_> {
                 let f = self.get_attr(recv, name, callee_span);
                 return self.call_value(&f, args, span, callee_span);
             }
+            // `Output.from_input([...]).apply(...)`: a plain list or dict lifted into an Output.
+            V::List(..) | V::Dict(..) if name == "apply" => return self.apply(vec![to_value(recv, span)], args, span),
             _ => {}
         }
         if let V::Val(val) = recv {

@@ -1,7 +1,7 @@
 //! OUT009 export-in-component: a stack output written from inside a component or library module.
 
 use crate::{Ctx, Rule, declare_rule, query};
-use pulint_model::{Export, ExportScope, FileId, Program, ResourceId, RuleMeta};
+use pulint_model::{Export, ExportScope, FileId, Program, ResourceId, RuleMeta, Span};
 
 declare_rule! {
     /// ## What it does
@@ -59,6 +59,7 @@ impl Rule for ExportInComponent {
         }
         for (owner, exports) in groups {
             let first = exports[0];
+            let at = block(p, &exports);
             let what = match exports.len() {
                 1 => format!("stack output `{}` is", first.name),
                 n => format!("{n} stack outputs (`{}`, ...) are", first.name),
@@ -70,12 +71,25 @@ impl Rule for ExportInComponent {
                         Some(k) => format!("`{}`", p.components[k.index()].class_name),
                         None => query::name_of(r),
                     };
-                    cx.diagnostic(first.span, format!("{what} exported inside component {class}")).with_label(r.span, "component constructed here")
+                    cx.diagnostic(at, format!("{what} exported inside component {class}")).with_label(r.span, "component constructed here")
                 }
-                Owner::File(_) => cx.diagnostic(first.span, format!("{what} exported from library code, not from the entry module")),
+                Owner::File(_) => cx.diagnostic(at, format!("{what} exported from library code, not from the entry module")),
             };
             cx.report(d.with_help("keep the values as component attributes or return values and export them from the entry module"));
         }
+    }
+}
+
+/// Where a group of exports is written: the whole run of export statements when they sit
+/// together in one file (the usual block at the end of a constructor), else the first one.
+fn block(p: &Program, exports: &[&Export]) -> Span {
+    let first = exports[0].span;
+    let last = exports.iter().map(|e| e.span).filter(|s| s.file == first.file).max_by_key(|s| s.end).unwrap_or(first);
+    let text = p.sources.get(first.file).text.get(first.start as usize..last.end as usize).unwrap_or("");
+    if exports.iter().all(|e| e.span.file == first.file) && last.start >= first.start && text.lines().count() <= 30 {
+        Span::new(first.file, first.start, last.end)
+    } else {
+        first
     }
 }
 

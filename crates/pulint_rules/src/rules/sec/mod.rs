@@ -1,6 +1,7 @@
 //! SEC: security.
 
 pub mod admin_policy;
+pub mod eks_public_endpoint;
 pub mod function_url;
 pub mod generated_secret;
 pub mod hardcoded_secret;
@@ -15,6 +16,7 @@ pub mod rds_public;
 pub mod secret_config;
 pub mod tier_ingress;
 pub mod unencrypted_storage;
+pub mod wildcard_principal_arn;
 
 use crate::Rule;
 
@@ -37,4 +39,6 @@ pub static RULES: &[&dyn Rule] = &[
     &tier_ingress::BroadPrivateCidr,
     &generated_secret::SecretGeneratedEachRun,
     &permission_without_source::LambdaPermissionWithoutSource,
+    &eks_public_endpoint::EksPublicEndpoint,
+    &wildcard_principal_arn::WildcardPrincipalArn,
 ];
