@@ -18,6 +18,7 @@ const PACKAGES: &[(&str, &str, &str)] = &[
     ("pulumi_archive", "@pulumi/archive", "archive"),
     ("pulumi_aws_native", "@pulumi/aws-native", "aws-native"),
     ("pulumi_kubernetes", "@pulumi/kubernetes", "kubernetes"),
+    ("pulumi_eks", "@pulumi/eks", "eks"),
 ];
 
 /// The canonical path of an external module (`pulumi_aws.ec2` -> `aws.ec2`), or `None` when the

@@ -6,7 +6,8 @@ use pulint_model::{Program, RuleMeta};
 
 declare_rule! {
     /// ## What it does
-    /// Flags an `aws.eks.Cluster` whose `vpcConfig` turns `endpointPublicAccess` on and leaves
+    /// Flags an `aws.eks.Cluster` (or an `eks.Cluster` of the `@pulumi/eks` package) that turns
+    /// `endpointPublicAccess` on and leaves
     /// `publicAccessCidrs` unset (which AWS reads as `0.0.0.0/0`) or sets it to the whole
     /// internet.
     ///
@@ -33,14 +34,24 @@ declare_rule! {
         summary: "an EKS API endpoint is public to every address" }
 }
 
+/// The `@pulumi/eks` / `pulumi_eks` cluster component.
+const EKS_COMPONENT: &str = "eks:index/cluster:Cluster";
+
 impl Rule for EksPublicEndpoint {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        for (_, r) in created_of(p, "aws:eks/cluster:Cluster") {
-            let Some(cfg) = r.arg("vpcConfig").map(|v| p.resolve(v)) else { continue };
+        let clusters = created_of(p, "aws:eks/cluster:Cluster").chain(created_of(p, EKS_COMPONENT));
+        for (_, r) in clusters {
+            // `aws.eks.Cluster` nests the settings in `vpcConfig`; the `@pulumi/eks` component
+            // takes them as its own arguments.
+            let cfg = match r.arg("vpcConfig") {
+                Some(v) => p.resolve(v).clone(),
+                None if r.token == EKS_COMPONENT => pulint_model::Value::new(pulint_model::ValueKind::Object(r.args.clone()), r.span),
+                None => continue,
+            };
             let Some(public) = cfg.get("endpointPublicAccess") else { continue };
             if bool_of(p, public) != Some(true) {
                 continue;
