@@ -1,6 +1,7 @@
 //! OPS: operations: names, tags, teardown, retention, hard-coded identifiers.
 
 pub mod alarm_no_action;
+pub mod alarm_without_dimensions;
 pub mod backup;
 pub mod bucket_name_not_unique;
 pub mod common;
@@ -31,4 +32,5 @@ pub static RULES: &[&dyn Rule] = &[
     &lambda_no_log_group::LambdaNoLogGroup,
     &nondeterministic_name::NondeterministicNameOrTag,
     &bucket_name_not_unique::BucketNameNotUnique,
+    &alarm_without_dimensions::AlarmWithoutDimensions,
 ];
