@@ -222,6 +222,9 @@ fn evaluate(program: &mut Program, lowered: Vec<Lowered>) {
                 Some(p) => *p == l.path,
                 None => l.fragment || !l.path.contains('/'),
             };
+        if entry && entry_path.is_some() {
+            program.entry_module = Some(l.file);
+        }
         inputs.push(ModuleInput { file: l.file, path: l.path, python: l.python, module: l.parsed.module, entry });
     }
     Evaluator::new(program, inputs).run();

@@ -347,6 +347,9 @@ pub struct Program {
     pub entry_files: Vec<FileId>,
     /// Earlier versions of a file that a document shows more than once.
     pub superseded_files: Vec<FileId>,
+    /// The entry module (whose top-level exports are stack outputs), when pulint can tell which
+    /// file it is.
+    pub entry_module: Option<FileId>,
 }
 
 impl Program {

@@ -5,6 +5,7 @@ pub mod hardcoded_vpc_cidr;
 pub mod missing_parent;
 pub mod missing_register_outputs;
 pub mod namespaced_config_default;
+pub mod no_stack_outputs;
 pub mod output_in_json;
 pub mod output_in_string;
 pub mod resource_in_apply;
@@ -22,6 +23,7 @@ pub static RULES: &[&dyn Rule] = &[
     &resource_in_apply::ResourceInApply,
     &hardcoded_vpc_cidr::HardcodedVpcCidr,
     &export_in_component::ExportInComponent,
+    &no_stack_outputs::NoStackOutputs,
 ];
 
 /// True when a source line is only a comment.
