@@ -1,7 +1,7 @@
 //! OPS013 bucket-name-not-unique: an S3 bucket name that varies by stack but has nothing that
 //! makes it unique across AWS accounts.
 
-use super::common::{is_env_read, text_of};
+use super::common::{is_env_read, simple_text};
 use crate::query::{anchor, created, name_of};
 use crate::{Ctx, Rule, declare_rule};
 use pulint_model::{Multiplicity, Program, RuleMeta, Value, ValueKind};
@@ -95,11 +95,8 @@ fn classify(p: &Program, v: &Value, parts: &mut Parts, depth: u32) -> bool {
         }
         ValueKind::Unknown(_) => {
             // A parameter or field: judged by how the program names it.
-            let t = text_of(p, v.span).to_ascii_lowercase();
-            let simple = !t.is_empty() && t.len() < 60 && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
-            if !simple {
-                return false;
-            }
+            let Some(t) = simple_text(p, v.span) else { return false };
+            let t = t.to_ascii_lowercase();
             if mentions_unique(&t) {
                 parts.unique = true;
             } else if ["suffix", "env", "stage", "stack"].iter().any(|w| t.contains(w)) {

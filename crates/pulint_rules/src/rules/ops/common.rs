@@ -41,11 +41,7 @@ fn render_into(p: &Program, v: &Value, out: &mut String, depth: u32) -> Option<(
         ValueKind::Unknown(_) => {
             // A parameter or field pulint cannot evaluate: the same simple expression (such as
             // `self.environment_suffix`) in the same file stands for the same value.
-            let t = text_of(p, v.span);
-            let simple = !t.is_empty() && t.len() < 60 && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') && !t.starts_with(|c: char| c.is_ascii_digit());
-            if !simple {
-                return None;
-            }
+            let t = simple_text(p, v.span)?;
             out.push_str(&format!("\u{1}txt:{}:{t}\u{1}", v.span.file.0));
         }
         _ => return None,
@@ -69,6 +65,14 @@ pub fn is_env_read(key: &str, accessor: ConfigAccessor) -> bool {
     }
     let k: String = key.to_ascii_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     k.contains("suffix") || k == "stage" || k == "env" || k == "environment" || k.ends_with("stack")
+}
+
+/// The text of an expression pulint could not evaluate when it is a plain name or field path
+/// (`self.environment_suffix`, `args.env`): rules judge such values by how the program names them.
+pub fn simple_text(p: &Program, span: pulint_model::Span) -> Option<&str> {
+    let t = text_of(p, span);
+    let simple = !t.is_empty() && t.len() < 60 && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') && !t.starts_with(|c: char| c.is_ascii_digit());
+    simple.then_some(t)
 }
 
 /// The text a span covers.
