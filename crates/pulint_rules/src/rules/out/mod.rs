@@ -6,6 +6,7 @@ pub mod missing_parent;
 pub mod missing_register_outputs;
 pub mod namespaced_config_default;
 pub mod no_stack_outputs;
+pub mod output_as_plain;
 pub mod output_in_json;
 pub mod output_in_string;
 pub mod resource_in_apply;
@@ -24,6 +25,7 @@ pub static RULES: &[&dyn Rule] = &[
     &hardcoded_vpc_cidr::HardcodedVpcCidr,
     &export_in_component::ExportInComponent,
     &no_stack_outputs::NoStackOutputs,
+    &output_as_plain::OutputAsPlainValue,
 ];
 
 /// True when a source line is only a comment.
