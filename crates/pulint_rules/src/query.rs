@@ -27,6 +27,15 @@ pub fn name_of(r: &Resource) -> String {
     }
 }
 
+/// A resource named with a noun for its kind: "notification `uploads`", or "this
+/// `aws.s3.BucketNotification`" when it has no name pulint knows.
+pub fn kind_and_name(kind: &str, r: &Resource) -> String {
+    match (&r.binding, r.logical_name()) {
+        (None, None) => name_of(r),
+        _ => format!("{kind} {}", name_of(r)),
+    }
+}
+
 /// The resources a value refers to (as objects or through attributes), anywhere inside it.
 pub fn referenced(v: &Value) -> Vec<ResourceId> {
     let mut out = Vec::new();

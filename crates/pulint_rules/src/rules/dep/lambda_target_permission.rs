@@ -59,7 +59,7 @@ impl Rule for LambdaTargetBeforePermission {
                     if waits_for(p, aid, pid) != Some(false) || permissions.any(|(other, _)| waits_for(p, aid, other) != Some(false)) {
                         continue;
                     }
-                    cx.diagnostic(a.span, format!("attachment {} registers Lambda function {} without waiting for its invoke permission", query::name_of(a), query::name_of(p.resource(f))))
+                    cx.diagnostic(a.span, format!("{} registers Lambda function {} without waiting for its invoke permission", query::kind_and_name("attachment", a), query::name_of(p.resource(f))))
                         .with_label(perm.span, "the permission for Elastic Load Balancing")
                         .with_help("add the permission to the attachment's `depends_on` / `dependsOn`")
                 }
@@ -68,7 +68,7 @@ impl Rule for LambdaTargetBeforePermission {
                     if query::created_of(p, "aws:lambda/permission:Permission").any(|(_, perm)| !query::args_complete(perm)) {
                         continue;
                     }
-                    cx.diagnostic(a.span, format!("attachment {} registers Lambda function {} but no permission lets Elastic Load Balancing invoke it", query::name_of(a), query::name_of(p.resource(f))))
+                    cx.diagnostic(a.span, format!("{} registers Lambda function {} but no permission lets Elastic Load Balancing invoke it", query::kind_and_name("attachment", a), query::name_of(p.resource(f))))
                         .with_help("create an `aws.lambda.Permission` for `elasticloadbalancing.amazonaws.com` and make the attachment depend on it")
                 }
             };

@@ -6,6 +6,7 @@ pub mod ecs_service_listener;
 pub mod lambda_target_permission;
 pub mod nat_before_igw;
 pub mod notification_before_policy;
+pub mod replication_before_versioning;
 
 use crate::Rule;
 use crate::query;
@@ -18,6 +19,7 @@ pub static RULES: &[&dyn Rule] = &[
     &lambda_target_permission::LambdaTargetBeforePermission,
     &notification_before_policy::NotificationBeforePolicy,
     &nat_before_igw::NatGatewayBeforeInternetGateway,
+    &replication_before_versioning::ReplicationBeforeVersioning,
 ];
 
 /// Whether `from` waits for `to`: through its arguments, `dependsOn` or `parent`, directly or

@@ -69,7 +69,7 @@ impl Rule for NotificationBeforePolicy {
                             if policies.iter().any(|(pid, _)| waits_for(p, nid, *pid) != Some(false)) {
                                 continue;
                             }
-                            cx.diagnostic(n.span, format!("notification {} may be written before the {what} that lets S3 deliver to {}", query::name_of(n), query::name_of(d)))
+                            cx.diagnostic(n.span, format!("{} may be written before the {what} that lets S3 deliver to {}", query::kind_and_name("notification", n), query::name_of(d)))
                                 .with_label(first.span, format!("the {what}"))
                                 .with_help(format!("add the {what} to the notification's `depends_on` / `dependsOn`"))
                         }
@@ -77,7 +77,7 @@ impl Rule for NotificationBeforePolicy {
                             if query::created_of(p, policy_token).any(|(_, r)| !query::args_complete(r)) {
                                 continue;
                             }
-                            cx.diagnostic(n.span, format!("notification {} delivers to {}, but no {what} lets S3 do so", query::name_of(n), query::name_of(d)))
+                            cx.diagnostic(n.span, format!("{} delivers to {}, but no {what} lets S3 do so", query::kind_and_name("notification", n), query::name_of(d)))
                                 .with_label(d.span, "the destination")
                                 .with_help(format!("create a {what} for S3 and make the notification depend on it"))
                         }

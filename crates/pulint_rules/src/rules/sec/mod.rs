@@ -6,6 +6,7 @@ pub mod function_url;
 pub mod generated_secret;
 pub mod hardcoded_secret;
 pub mod http_listener;
+pub mod metadata_tokens;
 pub mod iam_wildcard;
 mod ingress;
 pub mod kms_key;
@@ -41,4 +42,5 @@ pub static RULES: &[&dyn Rule] = &[
     &permission_without_source::LambdaPermissionWithoutSource,
     &eks_public_endpoint::EksPublicEndpoint,
     &wildcard_principal_arn::WildcardPrincipalArn,
+    &metadata_tokens::MetadataTokensOptional,
 ];

@@ -1,7 +1,7 @@
 //! SEC018 lambda-permission-without-source: a Lambda permission for an AWS service that does not
 //! say which resource or account of that service may invoke the function.
 
-use crate::query::{absent, args_complete, created_of, name_of};
+use crate::query::{absent, args_complete, created_of, kind_and_name};
 use crate::{Ctx, Rule, declare_rule};
 use pulint_model::{Program, RuleMeta};
 
@@ -51,7 +51,7 @@ impl Rule for LambdaPermissionWithoutSource {
                 continue;
             }
             cx.report(
-                cx.diagnostic(r.span, format!("permission {} lets `{service}` invoke the function for any resource in any account", name_of(r)))
+                cx.diagnostic(r.span, format!("{} lets `{service}` invoke the function for any resource in any account", kind_and_name("permission", r)))
                     .with_label(principal.span, "service principal without a source")
                     .with_help("set `source_arn` / `sourceArn` to the invoking resource, or `source_account` / `sourceAccount`"),
             );
