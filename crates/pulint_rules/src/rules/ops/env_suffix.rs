@@ -3,7 +3,7 @@
 use super::common::{is_env_read, text_of};
 use crate::query::{anchor, created, name_of};
 use crate::{declare_rule, Ctx, Rule};
-use pulint_model::{Multiplicity, Program, Resource, RuleMeta, Value, ValueKind};
+use pulint_model::{ConfigAccessor, Multiplicity, Program, Resource, RuleMeta, Value, ValueKind, RANDOM_REASON, TIME_REASON};
 
 declare_rule! {
     /// ## What it does
@@ -11,7 +11,11 @@ declare_rule! {
     /// or argument named like `environmentSuffix`, `env_suffix`, `stage`, `environment`, or the
     /// stack name), flags the names that do not: explicit physical names (`name`, `bucket`,
     /// `clusterIdentifier`, `identifier`, `alarmName`) written without it, and logical
-    /// names without it when nearly all other logical names have it.
+    /// names without it when nearly all other logical names have it. A suffix parameter given a
+    /// literal (`TapStackArgs(environment_suffix="dev")`) still counts as the suffix. In a
+    /// program that has both an environment (`environment`, shared by the stacks of one
+    /// environment) and a deployment suffix (`environmentSuffix`) that some names carry, also
+    /// flags the physical names built from the environment alone.
     ///
     /// ## Why is this bad?
     /// Two stacks of the same program (dev and staging, or two pull-request environments)
@@ -89,6 +93,187 @@ enum Shape {
     Unclear,
 }
 
+/// In a program that tells deployments apart by a suffix (some name carries a value named like
+/// `environmentSuffix`), flags the physical names built from the environment read from config
+/// alone: two deployments of one environment (dev and a pull request's dev) create the same
+/// name. (The stack name in bucket names only is no such evidence: it makes them globally unique.)
+fn env_without_suffix(p: &Program, cx: &mut Ctx, resources: &[&Resource]) {
+    let uses_suffix = resources.iter().any(|r| Parts::of(p, &r.name).suffix || physical(r).any(|(_, v)| Parts::of(p, v).suffix));
+    if !uses_suffix {
+        return;
+    }
+    for r in resources.iter().filter(|r| !scoped(&r.token)) {
+        for (key, v) in physical(r) {
+            if !Parts::of(p, v).env_only() {
+                continue;
+            }
+            cx.report(
+                cx.diagnostic(anchor(v.span, r.span), format!("{} builds its {key} from the environment but not from the deployment suffix other names use", name_of(r)))
+                    .with_help("add the environment suffix so two deployments of one environment do not collide"),
+            );
+        }
+    }
+}
+
+/// The physical-name arguments a resource sets.
+fn physical(r: &Resource) -> impl Iterator<Item = (&'static str, &Value)> {
+    PHYSICAL.iter().filter_map(|k| Some((*k, r.arg(k)?)))
+}
+
+/// What the parts of a name are made of.
+#[derive(Default)]
+struct Parts {
+    /// A value named like a suffix (`environmentSuffix`, `env_suffix`): unique per deployment.
+    suffix: bool,
+    /// The stack name.
+    stack: bool,
+    /// An environment or stage (`environment`, `stage`), by name.
+    env: bool,
+    /// The environment read from config under an environment key (`environment`, `env`, `stage`).
+    env_config: bool,
+    /// Any of these, named in a template whose value pulint folded into literal text.
+    folded: bool,
+    /// A part pulint cannot judge.
+    unclear: bool,
+}
+
+impl Parts {
+    fn of(p: &Program, v: &Value) -> Parts {
+        let mut parts = Parts::default();
+        parts.walk(p, v, 0);
+        parts
+    }
+
+    fn shape(&self) -> Shape {
+        if self.suffix || self.stack || self.env || self.folded {
+            Shape::Suffixed
+        } else if self.unclear {
+            Shape::Unclear
+        } else {
+            Shape::Bare
+        }
+    }
+
+    /// Built from the environment read from config and otherwise literal text: the same in
+    /// every deployment of one environment.
+    fn env_only(&self) -> bool {
+        self.env_config && !self.suffix && !self.stack && !self.folded && !self.unclear
+    }
+
+    fn walk(&mut self, p: &Program, v: &Value, depth: u32) {
+        if depth > 6 {
+            self.unclear = true;
+            return;
+        }
+        match &v.kind {
+            // A string folded from an f-string or template literal keeps, in its source, the
+            // names of the values interpolated into it (a suffix parameter given a literal).
+            // (Only whole strings: the literal parts of a template that still has dynamic parts
+            // carry the whole template's span.)
+            ValueKind::String(_) => self.folded |= holes(text_of(p, v.span)).into_iter().any(|h| kind_of(h).is_some()),
+            ValueKind::Number(_) => {}
+            ValueKind::Interp { parts, .. } => parts.iter().filter(|x| x.as_str().is_none()).for_each(|x| self.walk(p, x, depth + 1)),
+            ValueKind::Config(id) => {
+                let c = p.config_read(*id);
+                let key: String = c.key.to_ascii_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+                let t = text_of(p, v.span);
+                if c.accessor == ConfigAccessor::StackName || key.ends_with("stack") {
+                    self.stack = true;
+                } else if key.contains("suffix") || kind_of(assigned_to(p, v.span)) == Some(Kind::Suffix) {
+                    self.suffix = true;
+                } else if matches!(key.as_str(), "env" | "environment" | "stage") && kind_of(t).is_none_or(|k| k == Kind::Env) {
+                    self.env = true;
+                    self.env_config = true;
+                } else if is_env_read(&c.key, c.accessor) {
+                    self.env = true;
+                } else if let Some(k) = kind_of(t) {
+                    self.kind(k);
+                } else if let Some(e) = c.effective() {
+                    // A config value (such as a project name) that is itself built from the suffix.
+                    self.walk(p, e, depth + 1);
+                } else {
+                    self.unclear = true;
+                }
+            }
+            // A random suffix makes one name unique; it is no deployment's suffix.
+            ValueKind::Unknown(r) if r == RANDOM_REASON || r == TIME_REASON => self.unclear = true,
+            _ => match kind_of(text_of(p, v.span)) {
+                Some(k) => self.kind(k),
+                None => self.unclear = true,
+            },
+        }
+    }
+
+    fn kind(&mut self, k: Kind) {
+        match k {
+            Kind::Suffix => self.suffix = true,
+            Kind::Stack => self.stack = true,
+            Kind::Env => self.env = true,
+        }
+    }
+}
+
+/// The text before a value on its line: the name it is assigned to (`environment_suffix = `
+/// before `config.get("environment")`).
+fn assigned_to(p: &Program, span: pulint_model::Span) -> &str {
+    let text = &p.sources.get(span.file).text;
+    let end = (span.start as usize).min(text.len());
+    let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+    text.get(start..end).unwrap_or("")
+}
+
+#[derive(PartialEq)]
+enum Kind {
+    Suffix,
+    Stack,
+    Env,
+}
+
+/// What the source text of a dynamic name part reads: a deployment suffix or stack name, or
+/// an environment or stage.
+fn kind_of(t: &str) -> Option<Kind> {
+    let t = t.to_ascii_lowercase();
+    if t.len() >= 80 {
+        None
+    } else if t.contains("suffix") {
+        Some(Kind::Suffix)
+    } else if t.contains("stack") {
+        Some(Kind::Stack)
+    } else if t.contains("stage") || t.contains("env") {
+        Some(Kind::Env)
+    } else {
+        None
+    }
+}
+
+/// The expressions interpolated into an f-string or template literal, from its source text
+/// (`{self.env_suffix}`, `${suffix}`); none for other text.
+fn holes(t: &str) -> Vec<&str> {
+    let python = t.starts_with(['f', 'F']) || t.len() > 1 && t.starts_with(['r', 'R']) && t[1..].starts_with(['f', 'F']);
+    // The whole text is the literal (not `f"..."[:21]`).
+    let closed = if python { t.ends_with(['"', '\'']) } else { t.len() > 1 && t.starts_with('`') && t.ends_with('`') };
+    if !closed {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut rest = t;
+    while let Some(i) = rest.find('{') {
+        let after = &rest[i + 1..];
+        if python && after.starts_with('{') {
+            rest = &after[1..];
+            continue;
+        }
+        if !python && !rest[..i].ends_with('$') {
+            rest = after;
+            continue;
+        }
+        let Some(j) = after.find('}') else { break };
+        out.push(&after[..j]);
+        rest = &after[j + 1..];
+    }
+    out
+}
+
 impl Rule for MissingEnvSuffix {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -96,7 +281,8 @@ impl Rule for MissingEnvSuffix {
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
         let resources: Vec<&Resource> = created(p).map(|(_, r)| r).collect();
-        let logical: Vec<(&Resource, Shape)> = resources.iter().map(|r| (*r, shape(p, &r.name))).collect();
+        env_without_suffix(p, cx, &resources);
+        let logical: Vec<(&Resource, Shape)> = resources.iter().map(|r| (*r, Parts::of(p, &r.name).shape())).collect();
         let suffixed = logical.iter().filter(|(_, s)| *s == Shape::Suffixed).count();
         let bare = logical.iter().filter(|(_, s)| *s == Shape::Bare).count();
         if suffixed < 3 || suffixed * 10 < (suffixed + bare) * 7 {
@@ -108,7 +294,7 @@ impl Rule for MissingEnvSuffix {
             }
             for key in PHYSICAL {
                 let Some(v) = r.arg(key) else { continue };
-                if shape(p, v) != Shape::Bare || p.str_of(v).is_some_and(|s| s.is_empty() || s.starts_with("arn:")) {
+                if Parts::of(p, v).shape() != Shape::Bare || p.str_of(v).is_some_and(|s| s.is_empty() || s.starts_with("arn:")) {
                     continue;
                 }
                 let shown = p.str_of(v).map(|s| format!("`{s}`")).unwrap_or_else(|| "the name".into());
@@ -135,53 +321,4 @@ impl Rule for MissingEnvSuffix {
             );
         }
     }
-}
-
-/// Whether a name value contains the environment suffix.
-fn shape(p: &Program, v: &Value) -> Shape {
-    let mut suffixed = false;
-    let mut unclear = false;
-    walk(p, v, &mut suffixed, &mut unclear, 0);
-    if suffixed {
-        Shape::Suffixed
-    } else if unclear {
-        Shape::Unclear
-    } else {
-        Shape::Bare
-    }
-}
-
-fn walk(p: &Program, v: &Value, suffixed: &mut bool, unclear: &mut bool, depth: u32) {
-    if depth > 6 {
-        *unclear = true;
-        return;
-    }
-    match &v.kind {
-        ValueKind::String(_) | ValueKind::Number(_) => {}
-        ValueKind::Interp { parts, .. } => parts.iter().for_each(|x| walk(p, x, suffixed, unclear, depth + 1)),
-        ValueKind::Config(id) => {
-            let c = p.config_read(*id);
-            if is_env_read(&c.key, c.accessor) || env_text(text_of(p, v.span)) {
-                *suffixed = true;
-            } else if c.effective().is_none() {
-                *unclear = true;
-            } else if let Some(e) = c.effective() {
-                // A config value (such as a project name) that is itself built from the suffix.
-                walk(p, e, suffixed, unclear, depth + 1);
-            }
-        }
-        _ => {
-            if env_text(text_of(p, v.span)) {
-                *suffixed = true;
-            } else {
-                *unclear = true;
-            }
-        }
-    }
-}
-
-/// Source text of a dynamic name part that reads an environment suffix.
-fn env_text(t: &str) -> bool {
-    let t = t.to_ascii_lowercase();
-    t.len() < 80 && (t.contains("suffix") || t.contains("stack") || t.contains("stage") || t.contains("env"))
 }
