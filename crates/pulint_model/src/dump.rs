@@ -98,6 +98,9 @@ pub fn dump(p: &Program) -> String {
             Observation::OutputAsPlain { output, span, context } => {
                 writeln!(out, "observe output-as-{context} {} @ {}", value_text(p, output), at(p, *span))
             }
+            Observation::AttributeBeforeAssignment { attribute, read, assigned } => {
+                writeln!(out, "observe read-before-assignment {attribute} @ {} (assigned @ {})", at(p, *read), at(p, *assigned))
+            }
         };
     }
     for (span, reason) in &p.unknowns {

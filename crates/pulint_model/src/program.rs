@@ -267,6 +267,8 @@ pub enum Observation {
     OutputInJson { output: Value, span: Span },
     /// An Output used where a plain bool or number is needed (`if`, `len`, arithmetic).
     OutputAsPlain { output: Value, span: Span, context: &'static str },
+    /// `self.x` / `this.x` read while the program runs, before the assignment that comes later.
+    AttributeBeforeAssignment { attribute: String, read: Span, assigned: Span },
 }
 
 /// Something the frontend could not read or understand.

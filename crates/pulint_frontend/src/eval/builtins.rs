@@ -194,7 +194,12 @@ impl Evaluator<'_> {
             "getattr" => {
                 let obj = pos.first()?;
                 let attr = pos.get(1).and_then(|v| v.as_str())?.to_string();
+                // `getattr(obj, "x", default)` asks whether the attribute exists: not a use.
+                let reads = self.unset_reads.len();
                 let v = self.get_attr(obj, &attr, span);
+                if pos.len() > 2 {
+                    self.unset_reads.truncate(reads);
+                }
                 match (v.is_unknown(), pos.get(2)) {
                     (true, Some(d)) => (*d).clone(),
                     _ => v,

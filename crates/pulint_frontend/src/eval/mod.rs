@@ -93,6 +93,11 @@ pub struct Evaluator<'p> {
     seen_unknowns: HashSet<Span>,
     /// Module index by program path, for linking imports.
     by_path: HashMap<String, usize>,
+    /// Instance attributes read before any assignment (instance, attribute, where), while the
+    /// program runs as written: an assignment seen later makes it a use before assignment.
+    unset_reads: Vec<(*const Instance, String, Span)>,
+    /// Running functions nobody called, with made-up arguments: reads there prove nothing.
+    in_uncalled: bool,
 }
 
 impl<'p> Evaluator<'p> {
@@ -124,6 +129,8 @@ impl<'p> Evaluator<'p> {
             components: HashMap::new(),
             seen_unknowns: HashSet::new(),
             by_path,
+            unset_reads: Vec::new(),
+            in_uncalled: false,
         }
     }
 
@@ -158,6 +165,7 @@ impl<'p> Evaluator<'p> {
 
     /// Runs, with unknown arguments, the functions, classes and methods nothing called.
     fn run_uncalled(&mut self) {
+        self.in_uncalled = true;
         let mut round = 0;
         loop {
             round += 1;
@@ -570,6 +578,12 @@ impl<'p> Evaluator<'p> {
     fn set_attr(&mut self, obj: &V, attr: &str, v: V, span: Span) {
         match obj {
             V::Instance(inst) => {
+                let key = Rc::as_ptr(inst);
+                if let Some(i) = self.unset_reads.iter().position(|(k, a, _)| *k == key && a == attr) {
+                    let (_, _, read) = self.unset_reads.swap_remove(i);
+                    self.observe(Observation::AttributeBeforeAssignment { attribute: attr.to_string(), read, assigned: span });
+                    self.unset_reads.retain(|(k, a, _)| !(*k == key && a == attr));
+                }
                 inst.fields.borrow_mut().insert(attr.to_string(), v);
             }
             V::Dict(d, _) => d.borrow_mut().set(attr.to_string(), span, v),
@@ -1133,6 +1147,9 @@ impl<'p> Evaluator<'p> {
                 }
                 if let Some(id) = *inst.resource.borrow() {
                     return V::val(ValueKind::Attr { resource: id, path: vec![pulint_model::PathElem::Attr(attr.to_string())] }, span);
+                }
+                if !self.in_uncalled && self.conditional == 0 {
+                    self.unset_reads.push((Rc::as_ptr(inst), attr.to_string(), span));
                 }
                 V::unknown(format!("attribute `{attr}` of `{}` is never assigned", inst.class.def.name), span)
             }

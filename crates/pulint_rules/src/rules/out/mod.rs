@@ -1,5 +1,6 @@
 //! OUT: Pulumi Outputs and program structure.
 
+pub mod attribute_before_assignment;
 pub mod export_in_component;
 pub mod hardcoded_vpc_cidr;
 pub mod missing_parent;
@@ -26,6 +27,7 @@ pub static RULES: &[&dyn Rule] = &[
     &export_in_component::ExportInComponent,
     &no_stack_outputs::NoStackOutputs,
     &output_as_plain::OutputAsPlainValue,
+    &attribute_before_assignment::AttributeBeforeAssignment,
 ];
 
 /// True when a source line is only a comment.
