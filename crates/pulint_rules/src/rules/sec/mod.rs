@@ -8,6 +8,7 @@ pub mod http_listener;
 pub mod iam_wildcard;
 mod ingress;
 pub mod kms_key;
+pub mod lambda_tracing;
 pub mod open_ingress;
 pub mod permission_without_source;
 pub mod public_bucket;
@@ -37,4 +38,5 @@ pub static RULES: &[&dyn Rule] = &[
     &tier_ingress::BroadPrivateCidr,
     &generated_secret::SecretGeneratedEachRun,
     &permission_without_source::LambdaPermissionWithoutSource,
+    &lambda_tracing::LambdaTracingWithoutXrayPermission,
 ];
