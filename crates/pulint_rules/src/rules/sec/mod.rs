@@ -10,6 +10,7 @@ pub mod metadata_tokens;
 pub mod iam_wildcard;
 mod ingress;
 pub mod kms_key;
+pub mod lambda_tracing;
 pub mod open_ingress;
 pub mod permission_without_source;
 pub mod public_bucket;
@@ -40,6 +41,7 @@ pub static RULES: &[&dyn Rule] = &[
     &tier_ingress::BroadPrivateCidr,
     &generated_secret::SecretGeneratedEachRun,
     &permission_without_source::LambdaPermissionWithoutSource,
+    &lambda_tracing::LambdaTracingWithoutXrayPermission,
     &eks_public_endpoint::EksPublicEndpoint,
     &wildcard_principal_arn::WildcardPrincipalArn,
     &metadata_tokens::MetadataTokensOptional,
