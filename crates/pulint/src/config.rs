@@ -50,11 +50,10 @@ pub fn load(explicit: Option<&Path>, first_path: Option<&Path>) -> Result<Config
     while let Some(d) = dir {
         for (name, pyproject) in [("pulint.toml", false), (".pulint.toml", false), ("pyproject.toml", true)] {
             let candidate = d.join(name);
-            if let Ok(text) = std::fs::read_to_string(&candidate) {
-                if let Some(config) = parse(&text, &candidate, pyproject)? {
+            if let Ok(text) = std::fs::read_to_string(&candidate)
+                && let Some(config) = parse(&text, &candidate, pyproject)? {
                     return Ok(config);
                 }
-            }
         }
         dir = d.parent().map(Path::to_path_buf);
     }

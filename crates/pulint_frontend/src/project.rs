@@ -315,11 +315,10 @@ fn yaml_value(node: &Node, file: FileId) -> Value {
         Yaml::Str(s) => ValueKind::String(s.clone()),
         Yaml::List(items) => ValueKind::List(items.iter().map(|i| yaml_value(i, file)).collect()),
         Yaml::Map(entries) => {
-            if let [(k, _)] = entries.as_slice() {
-                if k == "secure" {
+            if let [(k, _)] = entries.as_slice()
+                && k == "secure" {
                     return Value::new(ValueKind::Secret(Box::new(Value::unknown("encrypted secret", span))), span);
                 }
-            }
             ValueKind::Object(
                 entries
                     .iter()

@@ -79,7 +79,7 @@ fn expectations(b: &Block) -> Vec<(u32, String)> {
     for (i, line) in b.text.lines().enumerate() {
         if let Some(at) = line.find("expect:") {
             for code in line[at + 7..].split(',') {
-                let code = code.trim().split_whitespace().next().unwrap_or("");
+                let code = code.split_whitespace().next().unwrap_or("");
                 if !code.is_empty() {
                     out.push((b.lines[i].0 + 1, code.to_string()));
                 }

@@ -64,11 +64,10 @@ impl Evaluator<'_> {
             }
             "len" => {
                 let v = pos.first()?;
-                if let Some(val) = v.as_value() {
-                    if self.is_output(val) {
+                if let Some(val) = v.as_value()
+                    && self.is_output(val) {
                         self.observe(pulint_model::Observation::OutputAsPlain { output: val.clone(), span, context: "len" });
                     }
-                }
                 match self.iterate(v) {
                     Some(items) => V::val(ValueKind::Number(items.len() as f64), span),
                     None => match v.as_str() {
@@ -133,11 +132,10 @@ impl Evaluator<'_> {
                         (None, v) => {
                             if let Some(pairs) = self.iterate(v) {
                                 for p in pairs {
-                                    if let Some(kv) = self.iterate(&p) {
-                                        if let (Some(k), Some(val)) = (kv.first().and_then(|k| k.as_str()), kv.get(1)) {
+                                    if let Some(kv) = self.iterate(&p)
+                                        && let (Some(k), Some(val)) = (kv.first().and_then(|k| k.as_str()), kv.get(1)) {
                                             entries.push(DictEntryV { key: k.to_string(), key_span: a.span, value: val.clone() });
                                         }
-                                    }
                                 }
                             }
                         }
@@ -278,12 +276,11 @@ impl Evaluator<'_> {
     pub(crate) fn builtin_method(&mut self, recv: &V, name: &str, args: &[ArgV], span: Span) -> Option<V> {
         // A known list held as a value (a literal passed through, a config read with a stack
         // value): its methods work as on a list the program built, on a copy.
-        if let V::Val(val) = recv {
-            if let ValueKind::List(items) = &self.program.resolve(val).kind {
+        if let V::Val(val) = recv
+            && let ValueKind::List(items) = &self.program.resolve(val).kind {
                 let list = V::list(items.iter().cloned().map(V::Val).collect(), val.span);
                 return self.builtin_method(&list, name, args, span);
             }
-        }
         let pos = positional(args);
         if let V::List(list, _) = recv {
             return Some(match name {
@@ -486,7 +483,13 @@ impl Evaluator<'_> {
             return None;
         }
         let len = chars.len() as f64;
-        let norm = |n: f64| if n < 0.0 { if name == "substring" { 0.0 } else { (len + n).max(0.0) } } else { n };
+        // `substring` clamps negative positions to 0; `slice` counts them from the end.
+        let clamp = name == "substring";
+        let norm = move |n: f64| match (n < 0.0, clamp) {
+            (false, _) => n,
+            (true, true) => 0.0,
+            (true, false) => (len + n).max(0.0),
+        };
         start = norm(start);
         let mut end = end.map(norm).unwrap_or(len);
         if name == "substring" && start > end {

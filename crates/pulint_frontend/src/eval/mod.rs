@@ -847,14 +847,13 @@ impl<'p> Evaluator<'p> {
     fn eval_bool(&mut self, op: BoolOp, left: &Expr, right: &Expr, span: Span) -> V {
         let l = self.eval(left);
         // `config.get("x") or "default"`: the right side is the read's default.
-        if let Some(Value { kind: ValueKind::Config(id), .. }) = l.as_value() {
-            if matches!(op, BoolOp::Or | BoolOp::Coalesce) && self.program.config_read(*id).default.is_none() {
+        if let Some(Value { kind: ValueKind::Config(id), .. }) = l.as_value()
+            && matches!(op, BoolOp::Or | BoolOp::Coalesce) && self.program.config_read(*id).default.is_none() {
                 let r = self.eval(right);
                 let rv = to_value(&r, right.span());
                 self.program.config_reads[id.index()].default = Some(rv);
                 return l;
             }
-        }
         let truth = match op {
             BoolOp::Coalesce => {
                 if l.is_null() {
@@ -1021,17 +1020,15 @@ impl<'p> Evaluator<'p> {
 
     fn compare(&mut self, op: CmpOp, l: &V, r: &V, span: Span) -> Option<bool> {
         // `'apply' in x`: duck-typing an Output, not a misuse of one.
-        if let (CmpOp::In | CmpOp::NotIn, Some("apply"), Some(val)) = (op, l.as_str(), r.as_value()) {
-            if self.is_output(val) {
+        if let (CmpOp::In | CmpOp::NotIn, Some("apply"), Some(val)) = (op, l.as_str(), r.as_value())
+            && self.is_output(val) {
                 return Some(op == CmpOp::In);
             }
-        }
         for side in [l, r] {
-            if let Some(val) = side.as_value() {
-                if val.is_output() {
+            if let Some(val) = side.as_value()
+                && val.is_output() {
                     self.observe(Observation::OutputAsPlain { output: val.clone(), span, context: "comparison" });
                 }
-            }
         }
         if let CmpOp::In | CmpOp::NotIn = op {
             let needle = self.scalar(l)?;
@@ -1294,12 +1291,11 @@ impl<'p> Evaluator<'p> {
             return self.super_init(args, span);
         }
         if let Expr::Attr { object, attr, .. } = func {
-            if let Expr::Call { func: inner, .. } = &**object {
-                if matches!(**inner, Expr::Super(_)) {
+            if let Expr::Call { func: inner, .. } = &**object
+                && matches!(**inner, Expr::Super(_)) {
                     let args = self.eval_args(args);
                     return self.super_method(attr, args, span);
                 }
-            }
             let recv = self.eval(object);
             let argv = self.eval_args(args);
             return self.call_method(&recv, attr, argv, span, func.span());
@@ -1510,12 +1506,11 @@ impl<'p> Evaluator<'p> {
         };
         let (Some(class), Some(self_v)) = (class, self_v) else { return V::unknown("super call", span) };
         for base in class.bases.clone() {
-            if let V::Class(b) = base {
-                if let Some((m, owner)) = b.find_method(attr, 0) {
+            if let V::Class(b) = base
+                && let Some((m, owner)) = b.find_method(attr, 0) {
                     let closure = Rc::new(Closure { func: m, env: owner.env.clone(), module: owner.module, class: Some(owner) });
                     return self.call_closure(&closure, Some(self_v), args, span, false);
                 }
-            }
         }
         self.call_method(&self_v, attr, args, span, span)
     }

@@ -484,14 +484,13 @@ impl Evaluator<'_> {
                         self.program.components[c.index()].registers_outputs = true;
                     }
                     // The registered outputs are the component's outputs: kept as exports.
-                    if let Some(a) = args.iter().find(|a| a.name.is_none()) {
-                        if let ValueKind::Object(props) = to_value(&a.value, a.span).kind {
+                    if let Some(a) = args.iter().find(|a| a.name.is_none())
+                        && let ValueKind::Object(props) = to_value(&a.value, a.span).kind {
                             for p in props {
                                 let export = Export { name: p.key.written, value: p.value, span: p.key.span, scope: ExportScope::Component, created_by: None };
                                 self.program.exports.push(export);
                             }
                         }
-                    }
                     return V::val(ValueKind::Null, span);
                 }
                 let m = self.get_attr(recv, name, callee_span);
@@ -518,11 +517,10 @@ impl Evaluator<'_> {
                 }
                 _ => {}
             }
-            if let ValueKind::All(items) = &val.kind {
-                if name == "apply" {
+            if let ValueKind::All(items) = &val.kind
+                && name == "apply" {
                     return self.apply(items.clone(), args, span);
                 }
-            }
         }
         if let Some(v) = self.builtin_method(recv, name, &args, span) {
             return v;

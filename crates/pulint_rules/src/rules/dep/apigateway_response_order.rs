@@ -78,11 +78,10 @@ fn key(p: &Program, v: Option<&Value>) -> Option<Key> {
         ValueKind::Attr { resource, path } => {
             // `method.http_method` stands for the method's own literal.
             let r = p.resource(*resource);
-            if matches!(path.as_slice(), [PathElem::Attr(a)] if a == "httpMethod") {
-                if let Some(s) = r.arg("httpMethod").and_then(|m| p.str_of(m)) {
+            if matches!(path.as_slice(), [PathElem::Attr(a)] if a == "httpMethod")
+                && let Some(s) = r.arg("httpMethod").and_then(|m| p.str_of(m)) {
                     return Some(Key::Str(s.to_ascii_uppercase()));
                 }
-            }
             Some(Key::Ref(*resource, path.clone()))
         }
         _ => None,

@@ -94,11 +94,10 @@ impl Rule for PublicBucket {
         for (_, r) in query::created(p) {
             match r.token.as_str() {
                 t if BUCKETS.contains(&t) || t.starts_with("aws:s3/bucketAcl") => {
-                    if let Some(acl) = r.arg("acl") {
-                        if let Some(a @ ("public-read" | "public-read-write")) = p.str_of(acl) {
+                    if let Some(acl) = r.arg("acl")
+                        && let Some(a @ ("public-read" | "public-read-write")) = p.str_of(acl) {
                             cx.report(cx.diagnostic(query::anchor(acl.span, r.span), format!("the `{a}` ACL makes every object readable by anyone")).with_help("keep the bucket private and serve content through CloudFront"));
                         }
-                    }
                 }
                 "aws:s3/bucketPolicy:BucketPolicy" => {
                     let Some(doc) = r.arg("policy") else { continue };
