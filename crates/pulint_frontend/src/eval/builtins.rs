@@ -477,7 +477,7 @@ impl Evaluator<'_> {
         };
         let chars: Vec<char> = text.chars().collect();
         let arg = |i: usize| pos.get(i).and_then(|v| num(v));
-        let (mut start, end) = (arg(0).unwrap_or(0.0), arg(1));
+        let (start, end) = (arg(0).unwrap_or(0.0), arg(1));
         // Negative positions count from the end, which only a fully known string has.
         if !whole && (start < 0.0 || end.is_none_or(|e| e < 0.0)) {
             return None;
@@ -490,7 +490,7 @@ impl Evaluator<'_> {
             (true, true) => 0.0,
             (true, false) => (len + n).max(0.0),
         };
-        start = norm(start);
+        let mut start = norm(start);
         let mut end = end.map(norm).unwrap_or(len);
         if name == "substring" && start > end {
             std::mem::swap(&mut start, &mut end);
