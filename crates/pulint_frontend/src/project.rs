@@ -225,7 +225,7 @@ fn evaluate(program: &mut Program, lowered: Vec<Lowered>) {
         if entry && entry_path.is_some() {
             program.entry_module = Some(l.file);
         }
-        inputs.push(ModuleInput { file: l.file, path: l.path, python: l.python, module: l.parsed.module, entry });
+        inputs.push(ModuleInput { file: l.file, path: l.path, python: l.python, module: l.parsed.module, entry, fragment: l.fragment });
     }
     Evaluator::new(program, inputs).run();
 }

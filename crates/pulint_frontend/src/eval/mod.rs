@@ -35,6 +35,8 @@ pub struct ModuleInput {
     pub module: ir::Module,
     /// The program's entry module: its top-level exports are stack outputs.
     pub entry: bool,
+    /// An unnamed code block of a document: a snippet, neither entry nor library.
+    pub fragment: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

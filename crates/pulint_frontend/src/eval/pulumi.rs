@@ -205,10 +205,12 @@ impl Evaluator<'_> {
                 let name = first(&args).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_else(|| "?".into());
                 let value = args.iter().filter(|a| a.name.is_none()).nth(1).map(|a| to_value(&a.value, a.span)).unwrap_or_else(|| Value::unknown("missing value", span));
                 // Another file named like an entry module is likely the entry of another
-                // program shown in the same document, not library code; without a known entry
-                // module any file may be it.
+                // program shown in the same document, not library code. Without a known entry
+                // module a top-level file may be it; a file in a directory (`lib/tap_stack.py`)
+                // cannot be, since Pulumi starts a program at its project's entry file.
                 let input = &self.modules[self.frame().module].input;
-                let entry = input.entry || crate::project::named_like_entry(&input.path) || !self.modules.iter().any(|m| m.input.entry);
+                let entry_known = self.modules.iter().any(|m| m.input.entry);
+                let entry = input.entry || input.fragment || crate::project::named_like_entry(&input.path) || (!entry_known && !input.path.contains('/'));
                 let scope = match (entry, self.in_function()) {
                     (true, false) => ExportScope::Entry,
                     (true, true) => ExportScope::EntryFunction,
