@@ -1,6 +1,6 @@
 //! OPS011 lambda-no-log-group: a Lambda function whose log group the program does not manage.
 
-use super::common::render;
+use super::common::{literal_prefix, render};
 use crate::query::{absent, args_complete, created_of, name_of, referenced};
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{Program, RuleMeta};
@@ -33,13 +33,24 @@ declare_rule! {
         summary: "a Lambda function's log group is not managed by the program" }
 }
 
+/// Where Lambda writes a function's logs: `/aws/lambda/<function name>`.
+const LAMBDA_LOGS: &str = "/aws/lambda/";
+
 impl Rule for LambdaNoLogGroup {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        let groups: Vec<_> = created_of(p, "aws:cloudwatch/logGroup:LogGroup").map(|(_, g)| g).collect();
+        // Log groups that may belong to a function: named under `/aws/lambda/`, or named in a way
+        // pulint cannot read. A name whose known start is another path (`/aws/config/...`) cannot.
+        let groups: Vec<_> = created_of(p, "aws:cloudwatch/logGroup:LogGroup")
+            .map(|(_, g)| g)
+            .filter(|g| match g.arg("name") {
+                None => !args_complete(g),
+                Some(n) => literal_prefix(n).is_none_or(|pre| pre.starts_with(LAMBDA_LOGS) || LAMBDA_LOGS.starts_with(pre)),
+            })
+            .collect();
         // A log group whose name pulint cannot read may be any function's.
         if groups.iter().any(|g| !args_complete(g) || g.arg("name").is_some_and(|n| render(p, n).is_none())) {
             return;
@@ -49,12 +60,13 @@ impl Rule for LambdaNoLogGroup {
                 continue;
             }
             let own = if absent(f, "name") { None } else { f.arg("name").and_then(|n| render(p, n)) };
-            if !absent(f, "name") && own.is_none() {
+            // An unreadable function name can only be judged when no log group may be Lambda's.
+            if !absent(f, "name") && own.is_none() && !groups.is_empty() {
                 continue;
             }
             let covered = groups.iter().any(|g| {
                 let Some(n) = g.arg("name") else { return false };
-                referenced(n).contains(&id) || own.as_ref().is_some_and(|o| render(p, n).as_deref() == Some(&format!("/aws/lambda/{o}")))
+                referenced(n).contains(&id) || own.as_ref().is_some_and(|o| render(p, n).as_deref() == Some(&format!("{LAMBDA_LOGS}{o}")))
             });
             // A log group the function depends on explicitly was meant for it.
             let depends = f.options.depends_on().iter().any(|d| d.resource().is_some_and(|r| p.resource(r).token == "aws:cloudwatch/logGroup:LogGroup"));
