@@ -1,7 +1,7 @@
 //! OPS013 bucket-name-not-unique: an S3 bucket name that varies by stack but has nothing that
 //! makes it unique across AWS accounts.
 
-use super::common::{is_env_read, simple_text};
+use super::common::{holes, is_env_read, simple_text, text_of};
 use crate::query::{anchor, created, name_of};
 use crate::{Ctx, Rule, declare_rule};
 use pulint_model::{Multiplicity, Program, RuleMeta, Value, ValueKind};
@@ -75,6 +75,9 @@ fn classify(p: &Program, v: &Value, parts: &mut Parts, depth: u32) -> bool {
         return false;
     }
     match &v.kind {
+        // A whole template pulint folded into text (its parts were known literals, such as a
+        // suffix `'dev'` passed down from the entry module) is judged by the names in its source.
+        ValueKind::String(_) if depth == 0 => holes(text_of(p, v.span)).into_iter().all(|h| judge_name(&h.to_ascii_lowercase(), parts)),
         ValueKind::String(_) | ValueKind::Number(_) => true,
         ValueKind::Interp { parts: items, .. } => items.iter().all(|x| classify(p, x, parts, depth + 1)),
         ValueKind::Config(id) => {
@@ -96,18 +99,22 @@ fn classify(p: &Program, v: &Value, parts: &mut Parts, depth: u32) -> bool {
         ValueKind::Unknown(_) => {
             // A parameter or field: judged by how the program names it.
             let Some(t) = simple_text(p, v.span) else { return false };
-            let t = t.to_ascii_lowercase();
-            if mentions_unique(&t) {
-                parts.unique = true;
-            } else if ["suffix", "env", "stage", "stack"].iter().any(|w| t.contains(w)) {
-                parts.per_stack = true;
-            } else {
-                return false;
-            }
-            true
+            judge_name(&t.to_ascii_lowercase(), parts)
         }
         _ => false,
     }
+}
+
+/// Sorts a part by how the program names it; false when the name says nothing.
+fn judge_name(t: &str, parts: &mut Parts) -> bool {
+    if mentions_unique(t) {
+        parts.unique = true;
+    } else if ["suffix", "env", "stage", "stack"].iter().any(|w| t.contains(w)) {
+        parts.per_stack = true;
+    } else {
+        return false;
+    }
+    true
 }
 
 fn mentions_unique(s: &str) -> bool {

@@ -75,6 +75,34 @@ pub fn simple_text(p: &Program, span: pulint_model::Span) -> Option<&str> {
     simple.then_some(t)
 }
 
+/// The expressions interpolated into an f-string or template literal, from its source text
+/// (`{self.env_suffix}`, `${suffix}`); none for other text.
+pub fn holes(t: &str) -> Vec<&str> {
+    let python = t.starts_with(['f', 'F']) || t.len() > 1 && t.starts_with(['r', 'R']) && t[1..].starts_with(['f', 'F']);
+    // The whole text is the literal (not `f"..."[:21]`).
+    let closed = if python { t.ends_with(['"', '\'']) } else { t.len() > 1 && t.starts_with('`') && t.ends_with('`') };
+    if !closed {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut rest = t;
+    while let Some(i) = rest.find('{') {
+        let after = &rest[i + 1..];
+        if python && after.starts_with('{') {
+            rest = &after[1..];
+            continue;
+        }
+        if !python && !rest[..i].ends_with('$') {
+            rest = after;
+            continue;
+        }
+        let Some(j) = after.find('}') else { break };
+        out.push(&after[..j]);
+        rest = &after[j + 1..];
+    }
+    out
+}
+
 /// The text a span covers.
 pub fn text_of(p: &Program, span: pulint_model::Span) -> &str {
     let f = p.sources.get(span.file);

@@ -1,6 +1,6 @@
 //! OPS008 missing-env-suffix: a name without the environment suffix the rest of the program uses.
 
-use super::common::{is_env_read, text_of};
+use super::common::{holes, is_env_read, text_of};
 use crate::query::{anchor, created, name_of};
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{ConfigAccessor, Multiplicity, Program, Resource, RuleMeta, Value, ValueKind, RANDOM_REASON, TIME_REASON};
@@ -246,33 +246,6 @@ fn kind_of(t: &str) -> Option<Kind> {
     }
 }
 
-/// The expressions interpolated into an f-string or template literal, from its source text
-/// (`{self.env_suffix}`, `${suffix}`); none for other text.
-fn holes(t: &str) -> Vec<&str> {
-    let python = t.starts_with(['f', 'F']) || t.len() > 1 && t.starts_with(['r', 'R']) && t[1..].starts_with(['f', 'F']);
-    // The whole text is the literal (not `f"..."[:21]`).
-    let closed = if python { t.ends_with(['"', '\'']) } else { t.len() > 1 && t.starts_with('`') && t.ends_with('`') };
-    if !closed {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let mut rest = t;
-    while let Some(i) = rest.find('{') {
-        let after = &rest[i + 1..];
-        if python && after.starts_with('{') {
-            rest = &after[1..];
-            continue;
-        }
-        if !python && !rest[..i].ends_with('$') {
-            rest = after;
-            continue;
-        }
-        let Some(j) = after.find('}') else { break };
-        out.push(&after[..j]);
-        rest = &after[j + 1..];
-    }
-    out
-}
 
 impl Rule for MissingEnvSuffix {
     fn meta(&self) -> &'static RuleMeta {
