@@ -28,7 +28,7 @@ declare_rule! {
     ///
     /// ## Use instead
     /// Create it with a provider for us-east-1: `aws.Provider("us-east-1", region="us-east-1")`.
-    pub CloudfrontScopeRegion { code: "REG007", name: "cloudfront-scope-region", family: Reg, severity: Error, status: Preview,
+    pub CloudfrontScopeRegion { code: "REG007", name: "cloudfront-scope-region", family: Reg, severity: Error, status: Stable,
         summary: "a CloudFront web ACL or certificate is created outside us-east-1" }
 }
 
