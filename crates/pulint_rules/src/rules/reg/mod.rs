@@ -6,6 +6,7 @@ pub mod duplicate_urn;
 pub mod hardcoded_region;
 pub mod missing_provider;
 pub mod region_config_unused;
+pub mod region_loop_default_provider;
 pub mod unused_provider;
 
 use crate::Rule;
@@ -18,4 +19,5 @@ pub static RULES: &[&dyn Rule] = &[
     &region_config_unused::RegionConfigIgnored,
     &cross_region_reference::CrossRegionReference,
     &cloudfront_scope_region::CloudfrontScopeRegion,
+    &region_loop_default_provider::RegionLoopDefaultProvider,
 ];
