@@ -52,7 +52,7 @@ pub fn build(inputs: Vec<Input>, options: &Options) -> Program {
             FileKind::Other => {}
         }
     }
-    classify_excerpts(&mut lowered);
+    classify_excerpts(&program, &mut lowered);
     note_syntax_errors(&mut program, &lowered);
     program.stack = stack_config(&program, &yaml_files, options);
     evaluate(&mut program, lowered);
@@ -112,13 +112,16 @@ fn lower(program: &mut Program, file: FileId, path: String, kind: FileKind, frag
 /// Not every named block is a program file. Test and tooling files are not part of the Pulumi
 /// program, and a block that does not parse while another block of the same name does is an
 /// excerpt (a document showing a fix), not a new version: both count as fragments, so their
-/// syntax errors are only noted and they never supersede the file.
-fn classify_excerpts(lowered: &mut [Lowered]) {
+/// syntax errors are only noted and they never supersede the file. So is a broken block of a
+/// document that never mentions Pulumi (a helper script shown with elided bodies).
+fn classify_excerpts(program: &Program, lowered: &mut [Lowered]) {
     let parses: Vec<(String, bool)> = lowered.iter().map(|l| (l.path.clone(), l.parsed.errors.is_empty())).collect();
     for l in lowered.iter_mut().filter(|l| !l.fragment) {
         let broken = !l.parsed.errors.is_empty();
         let excerpt = broken && parses.iter().any(|(p, ok)| *p == l.path && *ok);
-        l.fragment = excerpt || is_test_path(&l.path);
+        let source = program.sources.get(l.file);
+        let foreign = broken && matches!(source.origin, Origin::Embedded { .. }) && !source.text.contains("pulumi");
+        l.fragment = excerpt || foreign || is_test_path(&l.path);
     }
 }
 

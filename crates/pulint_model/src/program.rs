@@ -107,6 +107,10 @@ pub struct Resource {
     /// that component instance.
     pub component: Option<ComponentId>,
     pub created_by: Option<ResourceId>,
+    /// The file whose top-level code was running when the resource was created (for code nobody
+    /// calls: the function's own file). Two versions of an entry file a document shows run
+    /// separately; their resources have different roots.
+    pub root: FileId,
     /// Resolved by linking.
     pub provider: ProviderUse,
     /// The region the resource lands in, when known (its own `region` argument, else its provider's).

@@ -12,6 +12,10 @@ use crate::source::Span;
 pub const RANDOM_REASON: &str = "random value";
 pub const TIME_REASON: &str = "current time";
 
+/// The unknown reason of a name the program reads but never binds (code the document leaves
+/// out): `` `name` `` followed by this suffix.
+pub const UNDEFINED_SUFFIX: &str = " is not defined in the program";
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Value {
     pub kind: ValueKind,

@@ -36,6 +36,20 @@ pub fn kind_and_name(kind: &str, r: &Resource) -> String {
     }
 }
 
+/// Names the program reads but never defines (code a document leaves out), from the unknowns
+/// of resource arguments and of exports.
+pub fn undefined_names(p: &Program) -> Vec<&str> {
+    let mut reasons: Vec<&str> = p.unknowns.iter().map(|(_, r)| r.as_str()).collect();
+    for e in &p.exports {
+        e.value.walk(&mut |v| {
+            if let ValueKind::Unknown(r) = &v.kind {
+                reasons.push(r);
+            }
+        });
+    }
+    reasons.into_iter().filter_map(|r| r.strip_suffix(pulint_model::UNDEFINED_SUFFIX)?.strip_prefix('`')?.strip_suffix('`')).collect()
+}
+
 /// The resources a value refers to (as objects or through attributes), anywhere inside it.
 pub fn referenced(v: &Value) -> Vec<ResourceId> {
     let mut out = Vec::new();

@@ -241,6 +241,11 @@ impl<'p> Evaluator<'p> {
         })
     }
 
+    /// The file whose top-level code started the current evaluation.
+    fn root_file(&self) -> pulint_model::FileId {
+        self.modules[self.frames.first().map_or(0, |f| f.module)].input.file
+    }
+
     fn in_function(&self) -> bool {
         self.frames.iter().any(|f| f.func.is_some())
     }
@@ -779,7 +784,7 @@ impl<'p> Evaluator<'p> {
         match name {
             "pulumi" => V::Ext("pulumi".into()),
             "aws" => V::Ext("aws".into()),
-            _ => V::unknown(format!("`{name}` is not defined in the program"), span),
+            _ => V::unknown(format!("`{name}`{}", pulint_model::UNDEFINED_SUFFIX), span),
         }
     }
 
@@ -1177,6 +1182,11 @@ impl<'p> Evaluator<'p> {
 
     fn value_attr(&mut self, val: &Value, attr: &str, span: Span) -> V {
         use pulint_model::PathElem;
+        // `bucket._name` and other private attributes of an SDK object are plain Python values
+        // (the logical name, internal state), never Outputs.
+        if self.python() && attr.starts_with('_') && matches!(val.kind, ValueKind::Resource(_)) {
+            return V::unknown(format!("private attribute `{attr}` of a resource object"), span);
+        }
         let camel;
         let attr = if self.python() && matches!(val.kind, ValueKind::Resource(_) | ValueKind::Attr { .. } | ValueKind::InvokeResult { .. }) {
             camel = pulint_model::token::snake_to_camel(attr);

@@ -395,6 +395,7 @@ impl Evaluator<'_> {
             multiplicity: if self.many > 0 { Multiplicity::Many } else { Multiplicity::One },
             conditional: self.conditional > 0,
             in_apply: self.in_apply > 0,
+            root: self.root_file(),
             component: None,
             created_by: self.current_component(),
             provider: ProviderUse::Default,
@@ -462,6 +463,7 @@ impl Evaluator<'_> {
             multiplicity: if self.many > 0 { Multiplicity::Many } else { Multiplicity::One },
             conditional: self.conditional > 0,
             in_apply: self.in_apply > 0,
+            root: self.root_file(),
             component,
             created_by: self.frames.iter().rev().skip(1).find_map(|f| match &f.self_v {
                 Some(V::Instance(i)) if !Rc::ptr_eq(i, inst) => *i.resource.borrow(),

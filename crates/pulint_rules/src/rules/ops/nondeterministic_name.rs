@@ -62,10 +62,14 @@ impl Rule for NondeterministicNameOrTag {
             }
         }
         for u in found {
-            let from = if u.reason == RANDOM_REASON { "a random value" } else { "the current time" };
+            let (from, when) = if u.reason == RANDOM_REASON {
+                ("a random value", "on every `pulumi up`")
+            } else {
+                ("the current time", "from one deployment to the next")
+            };
             let many = if u.count > 1 { format!(" of {} resources", u.count) } else { String::new() };
             let (at, elsewhere) = query::literal_and_use(u.source, u.site);
-            let mut d = cx.diagnostic(at, format!("{}{many} is built from {from}, so it changes on every `pulumi up`", u.what));
+            let mut d = cx.diagnostic(at, format!("{}{many} is built from {from}, so it changes {when}", u.what));
             if let Some(site) = elsewhere {
                 d = d.with_label(site, "used here");
             }

@@ -50,8 +50,9 @@ impl Rule for DuplicateUrn {
                 );
                 continue;
             }
-            // Within one file: a document may show one snippet twice in separate blocks.
-            let key = (r.token.clone(), format!("{name}\u{0}{}", r.span.file.0), parent);
+            // Within one file and one run of top-level code: a document may show one snippet twice
+            // in separate blocks, or a draft and a final entry file that both call one helper.
+            let key = (r.token.clone(), format!("{name}\u{0}{}\u{0}{}", r.span.file.0, r.root.0), parent);
             match first.get(&key) {
                 Some(&j) => {
                     let other = &p.resources[j];

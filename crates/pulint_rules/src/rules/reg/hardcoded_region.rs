@@ -155,7 +155,10 @@ impl Rule for HardcodedRegion {
                     let Some((region, offset)) = hardcoded(t.key, &t.text, top_level) else { continue };
                     let span = t.span_at(offset);
                     let actual = r.region.as_deref();
-                    if seen.contains(&span) {
+                    // The constant a provider is configured with (its span holds the literal), or
+                    // a bare region setting equal to where the resource really is, agree with the
+                    // provider by construction.
+                    if seen.iter().any(|s| query::contains(*s, span)) || (t.text == region && actual == Some(region.as_str())) {
                         continue;
                     }
                     seen.push(span);

@@ -63,7 +63,10 @@ impl Rule for MissingPublicAccessBlock {
     fn check(&self, p: &Program, cx: &mut Ctx) {
         let blocked: Vec<ResourceId> = query::created_of(p, PAB).flat_map(|(_, r)| r.arg("bucket").map(query::referenced).unwrap_or_default()).collect();
         let unknown = query::created_of(p, PAB).any(|(_, r)| r.arg("bucket").is_none_or(|b| query::referenced(b).is_empty()));
-        if unknown || hosts_website(p) {
+        // A public access block the program uses but the document does not show may be any
+        // bucket's.
+        let unseen = query::undefined_names(p).iter().any(|n| n.to_ascii_lowercase().replace('_', "").contains("publicaccessblock"));
+        if unknown || unseen || hosts_website(p) {
             return;
         }
         for (id, r) in query::created(p) {
