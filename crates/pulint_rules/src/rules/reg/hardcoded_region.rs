@@ -133,6 +133,9 @@ impl Rule for HardcodedRegion {
         // A region constant that also configures a provider is one source of truth.
         let mut seen: Vec<Span> = p.providers().filter_map(|(_, pr)| pr.arg("region")).map(|v| p.resolve(v).span).collect();
         for (_, r) in query::created(p) {
+            // A provider whose region is written in the code, not read from configuration: a bare
+            // region setting equal to it changes with it in the same edit.
+            let pinned = r.provider.provider().and_then(|pr| p.resource(pr).arg("region")).is_some_and(|v| matches!(v.kind, ValueKind::String(_)));
             for prop in &r.args {
                 let top = &prop.key.canonical;
                 if top.to_ascii_lowercase().contains("region") || top == "tags" || top == "tagsAll" {
@@ -158,7 +161,7 @@ impl Rule for HardcodedRegion {
                     // The constant a provider is configured with (its span holds the literal), or
                     // a bare region setting equal to where the resource really is, agree with the
                     // provider by construction.
-                    if seen.iter().any(|s| query::contains(*s, span)) || (t.text == region && actual == Some(region.as_str())) {
+                    if seen.iter().any(|s| query::contains(*s, span)) || (t.text == region && actual == Some(region.as_str()) && pinned) {
                         continue;
                     }
                     seen.push(span);
