@@ -17,4 +17,4 @@ pub mod value;
 pub use diagnostic::{Diagnostic, Family, Label, RuleMeta, Severity, Status};
 pub use program::*;
 pub use source::{FileId, FileKind, LineCol, Origin, SourceFile, SourceMap, Span};
-pub use value::{InterpKind, Key, PathElem, Prop, RANDOM_REASON, TIME_REASON, Value, ValueKind};
+pub use value::{InterpKind, Key, PathElem, Prop, MAX_ALTERNATIVES, RANDOM_REASON, TIME_REASON, Value, ValueKind};
