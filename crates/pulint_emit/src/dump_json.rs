@@ -24,7 +24,10 @@ pub fn value(p: &Program, v: &Value) -> J {
             }
             J::Object(m)
         }
-        ValueKind::Unknown(reason) => json!({ "$unknown": reason }),
+        ValueKind::Unknown { reason, alternatives } if alternatives.is_empty() => json!({ "$unknown": reason }),
+        ValueKind::Unknown { reason, alternatives } => {
+            json!({ "$unknown": reason, "one_of": alternatives.iter().map(|a| value(p, a)).collect::<Vec<_>>() })
+        }
         ValueKind::Config(id) => {
             let c = p.config_read(*id);
             json!({ "$config": c.qualified_key(), "default": c.default.as_ref().map(|d| value(p, d)), "stack": c.stack_value.as_ref().map(|d| value(p, d)) })

@@ -210,7 +210,11 @@ pub fn value_text(p: &Program, v: &Value) -> String {
             format!("{}({})", if *output_aware { "json-output" } else { "json" }, value_text(p, value))
         }
         ValueKind::Asset { kind, arg } => format!("{kind:?}({})", value_text(p, arg)),
-        ValueKind::Unknown(reason) => format!("?({reason})"),
+        ValueKind::Unknown { reason, alternatives } if alternatives.is_empty() => format!("?({reason})"),
+        ValueKind::Unknown { reason, alternatives } => {
+            let alts: Vec<_> = alternatives.iter().map(|x| value_text(p, x)).collect();
+            format!("?({reason}; one of {})", alts.join(" | "))
+        }
     }
 }
 

@@ -17,4 +17,4 @@ pub mod value;
 pub use diagnostic::{Diagnostic, Family, Label, RuleMeta, Severity, Status};
 pub use program::*;
 pub use source::{FileId, FileKind, LineCol, Origin, SourceFile, SourceMap, Span};
-pub use value::{InterpKind, Key, PathElem, Prop, RANDOM_REASON, TIME_REASON, UNDEFINED_SUFFIX, Value, ValueKind};
+pub use value::{InterpKind, Key, MAX_ALTERNATIVES, PathElem, Prop, RANDOM_REASON, TIME_REASON, UNDEFINED_SUFFIX, Value, ValueKind};

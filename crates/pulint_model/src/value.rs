@@ -16,6 +16,9 @@ pub const TIME_REASON: &str = "current time";
 /// out): `` `name` `` followed by this suffix.
 pub const UNDEFINED_SUFFIX: &str = " is not defined in the program";
 
+/// The most alternatives an unknown value keeps (see [`ValueKind::Unknown`]).
+pub const MAX_ALTERNATIVES: usize = 16;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Value {
     pub kind: ValueKind,
@@ -133,8 +136,14 @@ pub enum ValueKind {
     /// `Output.json_dumps` / `pulumi.jsonStringify` (`output_aware: true`).
     Json { output_aware: bool, value: Box<Value> },
     Asset { kind: AssetKind, arg: Box<Value> },
-    /// A value pulint cannot know, and why.
-    Unknown(String),
+    /// A value pulint cannot know, and why. `alternatives` are values it may have on paths the
+    /// evaluator could not decide between (`a || "literal"`, a function returning a lookup on one
+    /// path and a literal on another, an item of a known list at an unknown index); they are not
+    /// all its values, only the ones that are known. [`Value::walk`] does not visit them: the value
+    /// is unknown to every rule, and only rules that judge a literal as a defect by itself (a
+    /// literal secret, a placeholder ID, a hard-coded zone) look at them, with
+    /// [`Value::alternatives`].
+    Unknown { reason: String, alternatives: Vec<Value> },
 }
 
 impl Value {
@@ -143,7 +152,46 @@ impl Value {
     }
 
     pub fn unknown(reason: impl Into<String>, span: Span) -> Self {
-        Value { kind: ValueKind::Unknown(reason.into()), span }
+        Value { kind: ValueKind::Unknown { reason: reason.into(), alternatives: Vec::new() }, span }
+    }
+
+    /// An unknown that may be one of `alternatives` (see [`ValueKind::Unknown`]). Unknown
+    /// alternatives are dropped and nested ones flattened; at most [`MAX_ALTERNATIVES`] are kept,
+    /// duplicates once.
+    pub fn undecided(reason: impl Into<String>, alternatives: impl IntoIterator<Item = Value>, span: Span) -> Self {
+        let mut alts: Vec<Value> = Vec::new();
+        for a in alternatives {
+            match a.kind {
+                ValueKind::Unknown { alternatives: nested, .. } => {
+                    for n in nested {
+                        if alts.len() < MAX_ALTERNATIVES && !alts.contains(&n) {
+                            alts.push(n);
+                        }
+                    }
+                }
+                _ if alts.len() < MAX_ALTERNATIVES && !alts.contains(&a) => alts.push(a),
+                _ => {}
+            }
+        }
+        Value { kind: ValueKind::Unknown { reason: reason.into(), alternatives: alts }, span }
+    }
+
+    /// The known values an unknown may have on paths pulint could not decide between; empty for
+    /// every other value. Only for rules that judge a literal by itself: a rule that needs to know
+    /// *the* value must treat the value as unknown.
+    pub fn alternatives(&self) -> &[Value] {
+        match &self.kind {
+            ValueKind::Unknown { alternatives, .. } => alternatives,
+            _ => &[],
+        }
+    }
+
+    /// The reason of an unknown value.
+    pub fn unknown_reason(&self) -> Option<&str> {
+        match &self.kind {
+            ValueKind::Unknown { reason, .. } => Some(reason),
+            _ => None,
+        }
     }
 
     pub fn as_str(&self) -> Option<&str> {
@@ -187,7 +235,7 @@ impl Value {
     }
 
     pub fn is_unknown(&self) -> bool {
-        matches!(self.kind, ValueKind::Unknown(_))
+        matches!(self.kind, ValueKind::Unknown { .. })
     }
 
     /// The resource this value is (`vpc`) or reads an attribute of (`vpc.id`).
@@ -209,14 +257,13 @@ impl Value {
         }
     }
 
-    /// Visits this value and every value nested in it, depth first.
     /// The first run-dependent unknown ([`RANDOM_REASON`], [`TIME_REASON`]) inside this value:
     /// its reason and where it was computed.
     pub fn volatile(&self) -> Option<(&'static str, Span)> {
         let mut found = None;
         self.walk(&mut |v| {
             if found.is_none()
-                && let ValueKind::Unknown(r) = &v.kind
+                && let ValueKind::Unknown { reason: r, .. } = &v.kind
             {
                 found = [RANDOM_REASON, TIME_REASON].into_iter().find(|k| k == r).map(|k| (k, v.span));
             }
@@ -224,6 +271,8 @@ impl Value {
         found
     }
 
+    /// Visits this value and every value nested in it, depth first; not the alternatives of an
+    /// unknown value.
     pub fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Value)) {
         f(self);
         match &self.kind {

@@ -42,7 +42,7 @@ pub fn undefined_names(p: &Program) -> Vec<&str> {
     let mut reasons: Vec<&str> = p.unknowns.iter().map(|(_, r)| r.as_str()).collect();
     for e in &p.exports {
         e.value.walk(&mut |v| {
-            if let ValueKind::Unknown(r) = &v.kind {
+            if let ValueKind::Unknown { reason: r, .. } = &v.kind {
                 reasons.push(r);
             }
         });

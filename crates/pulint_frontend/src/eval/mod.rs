@@ -257,7 +257,7 @@ impl<'p> Evaluator<'p> {
     fn note_unknowns(&mut self, v: &Value) {
         let mut found = Vec::new();
         v.walk(&mut |x| {
-            if let ValueKind::Unknown(r) = &x.kind {
+            if let ValueKind::Unknown { reason: r, .. } = &x.kind {
                 found.push((x.span, r.clone()));
             }
         });
@@ -411,7 +411,10 @@ impl<'p> Evaluator<'p> {
                 (None, None) => tv.clone(),
                 (Some(p), Some(ev)) if p.is_null() && ev.same(p) => tv.clone(),
                 (Some(p), Some(ev)) if p.is_null() && tv.same(p) => ev.clone(),
-                _ => V::unknown(format!("`{name}` depends on a condition"), span),
+                _ => {
+                    let alts = [to_value(tv, span), after_else.get(name).map_or_else(|| Value::unknown("unbound", span), |ev| to_value(ev, span))];
+                    V::Val(Value::undecided(format!("`{name}` depends on a condition"), alts, span))
+                }
             };
             merged.insert(name.clone(), value);
         }
@@ -881,7 +884,12 @@ impl<'p> Evaluator<'p> {
                 let r = self.eval(right);
                 self.conditional -= 1;
                 // `x or {}` where x is unknown: keep knowing it is a dict/list when both agree.
-                if r.same(&l) { r } else { V::unknown("depends on a value pulint cannot know", span) }
+                if r.same(&l) {
+                    r
+                } else {
+                    let alts = [to_value(&l, left.span()), to_value(&r, right.span())];
+                    V::Val(Value::undecided("depends on a value pulint cannot know", alts, span))
+                }
             }
         }
     }
@@ -1209,7 +1217,11 @@ impl<'p> Evaluator<'p> {
                 Some(eff) if !matches!(eff.kind, ValueKind::Config(_)) => self.value_attr(&eff, attr, span),
                 _ => V::unknown(format!("property `{attr}` of a config value"), span),
             },
-            ValueKind::Unknown(reason) => V::unknown(reason.clone(), span),
+            // The property of every alternative that is an object with it.
+            ValueKind::Unknown { reason, alternatives } => {
+                let props = alternatives.iter().filter_map(|a| a.get(attr).cloned());
+                V::Val(Value::undecided(reason.clone(), props, span))
+            }
             _ => V::unknown(format!("attribute `{attr}` of a computed value"), span),
         }
     }
@@ -1257,9 +1269,20 @@ impl<'p> Evaluator<'p> {
                     }
                     _ => V::unknown("item of a config value", span),
                 },
-                (ValueKind::Unknown(r), _) => V::unknown(r.clone(), span),
+                (ValueKind::Unknown { reason, alternatives }, k) => {
+                    let items = alternatives.iter().flat_map(|a| items_at(a, &k));
+                    V::Val(Value::undecided(reason.clone(), items, span))
+                }
+                (ValueKind::List(_) | ValueKind::Object(_), k @ ValueKind::Unknown { .. }) => {
+                    V::Val(Value::undecided("item pulint cannot know", items_at(val, &k), span))
+                }
                 _ => V::unknown("item of a computed value", span),
             },
+            // A known list or dict at an index pulint cannot know: one of its items.
+            (V::List(..) | V::Dict(..), Some(k @ ValueKind::Unknown { .. })) => {
+                let whole = to_value(obj, span);
+                V::Val(Value::undecided("item pulint cannot know", items_at(&whole, &k), span))
+            }
             _ => V::unknown("item pulint cannot know", span),
         }
     }
@@ -1431,7 +1454,11 @@ impl<'p> Evaluator<'p> {
             let useful: Vec<&V> = returns.iter().filter(|r| !r.is_null() && !r.is_unknown()).collect();
             match useful.as_slice() {
                 [one] => (*one).clone(),
-                _ => V::unknown("the function returns different values on different paths", span),
+                _ => {
+                    // Unknown returns may carry alternatives of their own; `undecided` keeps those.
+                    let alts = returns.iter().filter(|r| !r.is_null()).map(|r| to_value(r, span));
+                    V::Val(Value::undecided("the function returns different values on different paths", alts, span))
+                }
             }
         }
     }
@@ -1531,12 +1558,26 @@ impl<'p> Evaluator<'p> {
 /// True for values that exist whatever pulint does not know about them (never `None`).
 fn definitely_not_null(v: &V) -> bool {
     match v {
-        V::Val(val) => !matches!(val.kind, ValueKind::Null | ValueKind::Unknown(_) | ValueKind::Config(_)),
+        V::Val(val) => !matches!(val.kind, ValueKind::Null | ValueKind::Unknown { .. } | ValueKind::Config(_)),
         _ => true,
     }
 }
 
 /// A Python/JavaScript list index into `len` items; negative indices count from the end.
+/// The items of a known list or object that `key` may select: the one it names, or all of them
+/// when the key is unknown. Used for the alternatives of an unknown value.
+fn items_at(v: &Value, key: &ValueKind) -> Vec<Value> {
+    match (&v.kind, key) {
+        (ValueKind::List(items), ValueKind::Number(n)) => list_index(*n, items.len()).map(|i| items[i].clone()).into_iter().collect(),
+        (ValueKind::Object(_), ValueKind::String(k)) => v.get(k).cloned().into_iter().collect(),
+        (ValueKind::List(items), ValueKind::Unknown { .. }) => items.iter().take(pulint_model::MAX_ALTERNATIVES).cloned().collect(),
+        (ValueKind::Object(props), ValueKind::Unknown { .. }) => {
+            props.iter().take(pulint_model::MAX_ALTERNATIVES).map(|p| p.value.clone()).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
 fn list_index(n: f64, len: usize) -> Option<usize> {
     let (i, len) = (n as i64, len as i64);
     let i = if i < 0 { len + i } else { i };

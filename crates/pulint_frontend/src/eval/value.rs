@@ -188,7 +188,7 @@ impl V {
     }
 
     pub fn is_unknown(&self) -> bool {
-        matches!(self, V::Val(Value { kind: ValueKind::Unknown(_), .. }))
+        matches!(self, V::Val(Value { kind: ValueKind::Unknown { .. }, .. }))
     }
 
     /// Two values are the same binding (same object, or equal data).

@@ -12,7 +12,9 @@ declare_rule! {
     /// Flags availability-zone names that a program writes itself and passes to a resource: a
     /// literal such as `"us-east-1a"` (also inside a list or a map of zones), or a name built from
     /// a region and a letter (`f"{region}a"`, `` `${region}b` ``) for an `availabilityZone`
-    /// argument. The finding points at the literal, where it is defined.
+    /// argument. Zones on paths pulint cannot decide between count too (`settings[stack] ||
+    /// settings.dev`, an item of a zone list at an unknown index). The finding points at the
+    /// literal, where it is defined.
     ///
     /// ## Why is this bad?
     /// Zone letters are not a stable contract: an account may not have a zone (`us-east-1e`
@@ -107,6 +109,8 @@ fn visit(p: &Program, v: &Value, key: &str, out: &mut Vec<(Span, String)>) {
             }
         }
         ValueKind::Apply { result, .. } => visit(p, result, key, out),
+        // A zone written on one of the paths pulint could not decide between is still hard-coded.
+        ValueKind::Unknown { alternatives, .. } => alternatives.iter().for_each(|a| visit(p, a, key, out)),
         _ => {}
     }
 }
@@ -128,7 +132,7 @@ fn region_plus_letter(p: &Program, parts: &[Value]) -> Option<String> {
                 None => Some(format!("the letter `{letter}`")),
             }
         }
-        ValueKind::Unknown(why) if why.contains("fromCharCode") || why.contains("`chr`") => {
+        ValueKind::Unknown { reason: why, .. } if why.contains("fromCharCode") || why.contains("`chr`") => {
             region.is_some_and(is_region).then(|| "a letter computed from a character code".to_string())
         }
         _ => None,

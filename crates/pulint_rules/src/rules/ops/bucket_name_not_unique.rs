@@ -96,7 +96,7 @@ fn classify(p: &Program, v: &Value, parts: &mut Parts, depth: u32) -> bool {
             parts.unique = true;
             true
         }
-        ValueKind::Unknown(_) => {
+        ValueKind::Unknown { .. } => {
             // A parameter or field: judged by how the program names it.
             let Some(t) = simple_text(p, v.span) else { return false };
             judge_name(&t.to_ascii_lowercase(), parts)

@@ -38,7 +38,7 @@ fn render_into(p: &Program, v: &Value, out: &mut String, depth: u32) -> Option<(
             }
             out.push('\u{1}');
         }
-        ValueKind::Unknown(_) => {
+        ValueKind::Unknown { .. } => {
             // A parameter or field pulint cannot evaluate: the same simple expression (such as
             // `self.environment_suffix`) in the same file stands for the same value.
             let t = simple_text(p, v.span)?;

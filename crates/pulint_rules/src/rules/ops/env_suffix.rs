@@ -196,7 +196,7 @@ impl Parts {
                 }
             }
             // A random suffix makes one name unique; it is no deployment's suffix.
-            ValueKind::Unknown(r) if r == RANDOM_REASON || r == TIME_REASON => self.unclear = true,
+            ValueKind::Unknown { reason: r, .. } if r == RANDOM_REASON || r == TIME_REASON => self.unclear = true,
             _ => match kind_of(text_of(p, v.span)) {
                 Some(k) => self.kind(k),
                 None => self.unclear = true,

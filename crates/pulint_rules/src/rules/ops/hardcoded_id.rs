@@ -11,8 +11,9 @@ declare_rule! {
     /// placeholders: ARNs and strings with a placeholder account ID (`123456789012`,
     /// `000000000000`), VPC, subnet, security group, AMI and other EC2 IDs (`vpc-0a1b2c3d`,
     /// `ami-0c55b159cbfafe1f0`), and `example.com` endpoints. Resource and data-source
-    /// arguments, config defaults and stack outputs are checked; values set in the stack
-    /// configuration files are not.
+    /// arguments, config defaults and stack outputs are checked, including literals on paths pulint
+    /// cannot decide between (`args.arn || "arn:aws:...:123456789012:..."`); values set in the
+    /// stack configuration files are not.
     ///
     /// ## Why is this bad?
     /// The program only works in the one account and region the ID comes from, or in none at
@@ -120,6 +121,9 @@ fn visit(v: &Value, key: &str, site: Span, hits: &mut Vec<Hit>) {
         }
         ValueKind::Secret(inner) | ValueKind::Json { value: inner, .. } => visit(inner, key, site, hits),
         ValueKind::Apply { result, .. } => visit(result, key, site, hits),
+        // A placeholder on one of the paths pulint could not decide between is still written in
+        // the program (`args.arn || "arn:aws:...:123456789012:..."`).
+        ValueKind::Unknown { alternatives, .. } => alternatives.iter().for_each(|a| visit(a, key, site, hits)),
         _ => {}
     }
 }

@@ -190,7 +190,8 @@ impl Rule for HardcodedRegion {
                 // Text put together from a variable that also configures a provider: one source
                 // of truth (the constant's text was folded into the output's).
                 let written_here = source_text(p, span).contains(region.as_str());
-                if seen.contains(&span) || (!written_here && provider_regions.contains(&region.as_str())) {
+                let again = seen.iter().any(|s| s.file == span.file && s.start == span.start);
+                if again || (!written_here && provider_regions.contains(&region.as_str())) {
                     continue;
                 }
                 seen.push(span);

@@ -162,7 +162,7 @@ fn region_source<'a>(p: &'a Program, r: &pulint_model::Resource) -> Option<Regio
     match &v.kind {
         ValueKind::String(s) => Some(RegionSource::Known(s)),
         ValueKind::Config(id) => Some(RegionSource::Config(p.config_read(*id).qualified_key())),
-        ValueKind::Unknown(reason) if reason.starts_with("parameter `") => Some(RegionSource::Parameter(reason)),
+        ValueKind::Unknown { reason, .. } if reason.starts_with("parameter `") => Some(RegionSource::Parameter(reason)),
         _ => None,
     }
 }

@@ -7,7 +7,9 @@ declare_rule! {
     /// ## What it does
     /// Flags a literal string passed to a secret argument (`password`, `masterPassword`,
     /// `authToken`, `secretString`, ...), and a literal default of a config read for a secret key
-    /// (`config.get("dbPassword") or "Admin123!"`).
+    /// (`config.get("dbPassword") or "Admin123!"`). A literal on one of the paths pulint cannot
+    /// decide between (`password or "Admin123!"`, a function returning a lookup on one path and a
+    /// literal on the other) is flagged too.
     ///
     /// ## Why is this bad?
     /// The secret ends up in source control, in the Pulumi state in plain text, and in every copy
@@ -109,6 +111,9 @@ fn visit(p: &Program, cx: &mut Ctx, v: &Value, secret: bool, key: &str, use_site
         ValueKind::List(items) => items.iter().for_each(|i| visit(p, cx, i, secret, key, use_site, depth + 1)),
         ValueKind::Json { value, .. } => visit(p, cx, value, secret, key, use_site, depth + 1),
         ValueKind::Apply { result, .. } => visit(p, cx, result, secret, key, use_site, depth + 1),
+        // A literal secret on one of the paths pulint could not decide between is still written
+        // in the program.
+        ValueKind::Unknown { alternatives, .. } => alternatives.iter().for_each(|a| visit(p, cx, a, secret, key, use_site, depth + 1)),
         _ => {}
     }
 }
