@@ -39,7 +39,7 @@ declare_rule! {
     /// ## Use instead
     /// Use the resource's output (`destination_arn=logs.arn` / `destinationArn: logs.arn`), or
     /// add the resource to `dependsOn`.
-    pub NameInsteadOfReference { code: "DEP009", name: "name-instead-of-reference", family: Dep, severity: Warning, status: Preview,
+    pub NameInsteadOfReference { code: "DEP009", name: "name-instead-of-reference", family: Dep, severity: Warning, status: Stable,
         summary: "a resource names another resource of the program by text, so it does not wait for it" }
 }
 

@@ -38,7 +38,7 @@ declare_rule! {
     /// ## Use instead
     /// Pass the resource's output to the function (`"TABLE": table.name` / `TABLE: table.name`)
     /// and read it from the environment in the code.
-    pub HardcodedNameMismatch { code: "OPS015", name: "hardcoded-name-mismatch", family: Ops, severity: Warning, status: Preview,
+    pub HardcodedNameMismatch { code: "OPS015", name: "hardcoded-name-mismatch", family: Ops, severity: Warning, status: Stable,
         summary: "a function refers to a resource of the program by a name it will not have" }
 }
 
