@@ -371,12 +371,23 @@ fn strip_container(line: &str) -> &str {
 /// The first path token of a heading's text (`File: lib/x.py`, `1. \`lib/x.py\``,
 /// `tap_stack.py - Main stack`).
 fn heading_name(text: &str) -> Option<String> {
+    let text = dunders(text);
     text.split(|c: char| !is_path_char(c) && c != '\\').find_map(path_token)
+}
+
+/// A dunder file name written in bold loses its underscores to emphasis: `**__init__.py**`
+/// shows as `**init**.py` (`\***\*main**.py\*\*` with escapes). Gives them back.
+fn dunders(text: &str) -> String {
+    let mut text = text.replace("\\*", "*");
+    for dunder in ["init", "main"] {
+        text = text.replace(&format!("**{dunder}**.py"), &format!("__{dunder}__.py"));
+    }
+    text
 }
 
 /// A label line that is only a path: `**lib/x.py**`, `File: lib/x.py`, `` `lib/x.py`: ``.
 fn label_name(line: &str) -> Option<String> {
-    let mut s: String = line.chars().filter(|&c| c != '*' && c != '`').collect();
+    let mut s: String = dunders(line).chars().filter(|&c| c != '*' && c != '`').collect();
     s = s.trim().trim_end_matches(':').trim_end().to_string();
     if let Some(inner) = s.strip_prefix("__").and_then(|r| r.strip_suffix("__")) {
         s = inner.trim().trim_end_matches(':').to_string();
@@ -532,6 +543,8 @@ mod tests {
             ("## ./lib/x.py", "lib/x.py"),
             ("## FILENAME: `/lib\\x.py`", "lib/x.py"),
             ("3. lib\\_\\_main\\_\\_.py", "lib__main__.py"),
+            ("14. **infrastructure/**init**.py**", "infrastructure/__init__.py"),
+            ("### 15. \\***\\*main**.py\\*\\* (Main Pulumi Program)", "__main__.py"),
             ("1. **lib/x.py**", "lib/x.py"),
         ];
         for (label, want) in cases {

@@ -4,6 +4,7 @@ pub mod apigateway_response_order;
 pub mod config_channel_order;
 pub mod ecs_service_listener;
 pub mod lambda_target_permission;
+pub mod name_reference;
 pub mod nat_before_igw;
 pub mod notification_before_policy;
 pub mod replication_before_versioning;
@@ -20,6 +21,7 @@ pub static RULES: &[&dyn Rule] = &[
     &notification_before_policy::NotificationBeforePolicy,
     &nat_before_igw::NatGatewayBeforeInternetGateway,
     &replication_before_versioning::ReplicationBeforeVersioning,
+    &name_reference::NameInsteadOfReference,
 ];
 
 /// Whether `from` waits for `to`: through its arguments, `dependsOn` or `parent`, directly or

@@ -11,6 +11,7 @@ pub mod hardcoded_id;
 pub mod lambda_log_group;
 pub mod lambda_no_log_group;
 pub mod log_retention;
+pub mod name_mismatch;
 pub mod nondeterministic_name;
 pub mod tags;
 pub mod teardown;
@@ -33,4 +34,5 @@ pub static RULES: &[&dyn Rule] = &[
     &nondeterministic_name::NondeterministicNameOrTag,
     &bucket_name_not_unique::BucketNameNotUnique,
     &alarm_without_dimensions::AlarmWithoutDimensions,
+    &name_mismatch::HardcodedNameMismatch,
 ];

@@ -33,7 +33,8 @@ declare_rule! {
 declare_rule! {
     /// ## What it does
     /// Flags an S3 bucket that no `aws.s3.BucketPublicAccessBlock` of the program protects, in a
-    /// program that does not host a website from a bucket.
+    /// program that does not host a website from a bucket. A bucket created only under a
+    /// condition is flagged too when no block exists for it on any path.
     ///
     /// ## Why is this bad?
     /// The bucket's privacy then depends on account-level settings the program does not control;
@@ -70,7 +71,7 @@ impl Rule for MissingPublicAccessBlock {
             return;
         }
         for (id, r) in query::created(p) {
-            if BUCKETS.contains(&r.token.as_str()) && !blocked.contains(&id) && query::args_complete(r) && !r.conditional {
+            if BUCKETS.contains(&r.token.as_str()) && !blocked.contains(&id) && query::args_complete(r) {
                 cx.report(
                     cx.diagnostic(r.span, format!("{} has no public access block; its privacy depends on account settings", query::name_of(r)))
                         .with_help("add `aws.s3.BucketPublicAccessBlock` for it with all four blocks enabled"),
