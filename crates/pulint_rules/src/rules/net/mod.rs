@@ -12,6 +12,7 @@ pub mod peering_overlap;
 pub mod public_subnet_no_igw;
 pub mod subnet_cidr;
 pub mod subnet_group_one_az;
+pub mod target_no_ingress;
 pub mod topology;
 pub mod util;
 
@@ -30,4 +31,5 @@ pub static RULES: &[&dyn Rule] = &[
     &subnet_group_one_az::SubnetGroupOneAz,
     &nat_in_private_subnet::NatInPrivateSubnet,
     &az_region_mismatch::AzRegionMismatch,
+    &target_no_ingress::LoadBalancedServiceNoIngress,
 ];
