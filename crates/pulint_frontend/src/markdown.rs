@@ -67,20 +67,53 @@ fn inline_label(line: &str) -> Option<String> {
     label_name(rest)
 }
 
+/// A line inside a fence that is nothing but a path at column 0 (`src/config/regions.ts`), as in a
+/// fence holding several files one after another without numbers. Such a line is an expression
+/// with no effect in both languages, so it is taken as a name only when the fence holds at least
+/// two of them, each directly followed by content and not continuing the line before it.
+fn bare_path_cuts(text_lines: &[&str]) -> Vec<(usize, String)> {
+    let bare = |l: &str| {
+        let l = l.trim_end_matches(['\n', '\r']);
+        (!l.starts_with(char::is_whitespace)).then(|| single_path(l)).flatten()
+    };
+    let cuts: Vec<(usize, String)> = text_lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let name = bare(l)?;
+            let next = text_lines.get(i + 1)?;
+            if next.trim().is_empty() || bare(next).is_some() {
+                return None;
+            }
+            let prev = text_lines[..i].iter().rev().map(|l| l.trim()).find(|l| !l.is_empty()).unwrap_or("");
+            let continues = prev.ends_with(['\\', ',', '(', '[', '{', '=', '+', '-', '*', '/', '|', '&', '.', ':', '?']);
+            (!continues).then_some((i, name))
+        })
+        .collect();
+    if cuts.len() >= 2 { cuts } else { Vec::new() }
+}
+
 /// Splits a fence holding several files at their label lines; each part is named by its label.
+/// Parts cut at bare path lines take their kind from their name (a `package.json` inside a `ts`
+/// fence is JSON); the fence's kind is only trusted for numbered labels that fit it.
 fn split_at_labels(block: Block, fence_kind: FileKind) -> Vec<Block> {
     let text_lines: Vec<&str> = block.text.split_inclusive('\n').collect();
-    let cuts: Vec<(usize, String)> = text_lines
+    let mut cuts: Vec<(usize, String)> = text_lines
         .iter()
         .enumerate()
         .filter_map(|(i, l)| inline_label(l).filter(|n| name_fits(&block.lang, fence_kind, n) && FileKind::from_path(n).is_code()).map(|n| (i, n)))
         .collect();
+    let bare = cuts.is_empty();
+    if bare {
+        cuts = bare_path_cuts(&text_lines);
+    }
     if cuts.is_empty() {
         return vec![block];
     }
     let part = |from: usize, to: usize, name: Option<String>| {
         let kind = match (&name, fence_kind) {
             (Some(n), FileKind::Other) => FileKind::from_path(n),
+            (Some(n), _) if bare => FileKind::from_path(n),
             _ => block.kind,
         };
         Block { kind, lang: block.lang.clone(), name, text: text_lines[from..to].concat(), lines: block.lines[from..to].to_vec(), unterminated: block.unterminated }
@@ -338,6 +371,12 @@ fn preceding_name(doc: &str, index: &LineIndex, classes: &[LineClass], scan: &Sc
                 if let Some(name) = label_name(text) {
                     return Some(name);
                 }
+                // Only the line right above the fence may introduce it in a sentence.
+                if seen == 1
+                    && let Some(name) = lead_in_name(text)
+                {
+                    return Some(name);
+                }
             }
         }
     }
@@ -368,7 +407,7 @@ fn strip_container(line: &str) -> &str {
     }
 }
 
-/// The first path token of a heading's text (`File: lib/x.py`, `1. \`lib/x.py\``,
+/// The first path token of a heading's text (`File: lib/x.py`, `1. `lib/x.py``,
 /// `tap_stack.py - Main stack`).
 fn heading_name(text: &str) -> Option<String> {
     let text = dunders(text);
@@ -400,6 +439,40 @@ fn label_name(line: &str) -> Option<String> {
     }
     let s = strip_file_prefix(s.trim().trim_end_matches(':').trim());
     single_path(s)
+}
+
+/// Words a sentence introducing the next fence may use before naming its file, as in "1. First,
+/// the `__main__.py` file to orchestrate everything:", "Let's implement the `modules/s3.py`
+/// module:" or "Now, let's create `vpc.py`:". A sentence with any other word before the name
+/// ("From `x.py` lines 10-20:", "It uses `x.py` too:") shows an excerpt or mentions another file.
+const LEAD_IN_WORDS: &[&str] = &[
+    "first", "second", "third", "then", "next", "now", "finally", "lastly", "let's", "lets", "let", "us", "we", "we'll",
+    "i'll", "will", "create", "implement", "define", "write", "add", "build", "set", "up", "here's", "here", "is", "the",
+    "a", "an", "our", "new", "main", "pulumi", "program", "entry", "point", "entrypoint", "in", "and", "also",
+];
+
+/// The file a sentence right above a fence introduces: lead-in words only, then one code span
+/// holding a path, then either the end of the sentence (`:`) or the word `file` or `module`.
+fn lead_in_name(line: &str) -> Option<String> {
+    let t = line.trim().trim_end_matches(':').trim_end();
+    let (before, rest) = t.split_once('`')?;
+    let (span, after) = rest.split_once('`')?;
+    let lead_in = before
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .all(|w| LEAD_IN_WORDS.contains(&w.to_ascii_lowercase().replace('\u{2019}', "'").as_str()));
+    if !lead_in || after.contains('`') {
+        return None;
+    }
+    let after = after.trim_start();
+    let names_it = after.is_empty() || {
+        let word: String = after.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        matches!(word.to_ascii_lowercase().as_str(), "file" | "module")
+    };
+    if !names_it {
+        return None;
+    }
+    single_path(span)
 }
 
 /// A first content line that is a comment holding only a path: `# lib/x.py`, `// File: bin/tap.ts`.
@@ -563,9 +636,58 @@ mod tests {
     }
 
     #[test]
+    fn a_fence_holding_several_files_under_bare_paths_is_split() {
+        let doc = "```ts\nsrc/a.ts\nexport const a = 1;\npackage.json\n{\"main\": \"src/index.ts\"}\nsrc/index.ts\nimport { a } from \"./a\";\n```\n";
+        let b = blocks(doc);
+        let parts: Vec<_> = b.iter().map(|x| (x.name.as_deref(), x.kind, x.lines[0].0)).collect();
+        assert_eq!(
+            parts,
+            vec![(Some("src/a.ts"), FileKind::TypeScript, 2), (Some("package.json"), FileKind::Other, 4), (Some("src/index.ts"), FileKind::TypeScript, 6)]
+        );
+        // One bare path, a list of paths, a path continuing an expression or followed by nothing:
+        // not a split.
+        for doc in [
+            "```ts\nsrc/a.ts\nexport const a = 1;\n```\n",
+            "```python\n\"\"\"\nlib/a.py\nlib/b.py\n\"\"\"\n```\n",
+            "```python\nx = (\nlib/a.py\n)\ny = 1 +\nlib/b.py\nz = 2\n```\n",
+            "```ts\nsrc/a.ts\n\nsrc/b.ts\n\n```\n",
+        ] {
+            assert_eq!(blocks(doc).len(), 1, "{doc}");
+        }
+    }
+
+    #[test]
     fn prose_between_heading_and_fence_is_skipped() {
         let doc = "## File: lib/tap_stack.py\n\nThis stack creates a VPC.\nIt uses `lib/other.py` too:\n\n```python\nx = 1\n```\n";
         assert_eq!(name_of(doc).as_deref(), Some("lib/tap_stack.py"));
+    }
+
+    #[test]
+    fn a_sentence_introducing_the_fence_names_it() {
+        let cases = [
+            ("1. First, the `__main__.py` file to orchestrate everything:", Some("__main__.py")),
+            ("2. Create the `config.py` file:", Some("config.py")),
+            ("3. Let's implement the `modules/s3.py` module:", Some("modules/s3.py")),
+            ("Now, let's create `vpc_module.py`:", Some("vpc_module.py")),
+            ("Finally, let's create the main Pulumi program in `__main__.py`:", Some("__main__.py")),
+            ("## Main Entry Point (**main**.py)", Some("__main__.py")),
+            ("**lib/**init**.py**", Some("lib/__init__.py")),
+            // Excerpts and mentions of other files stay unnamed.
+            ("From `lib/x.py` lines 10-20:", None),
+            ("It uses `lib/other.py` too:", None),
+            ("The stack is instantiated in `lib/x.py` with environment-specific configuration:", None),
+            ("Modify the RDS resource in `lib/x.py` to include:", None),
+            ("Let's create the `lib/x.py` file and `lib/y.py`:", None),
+            ("Create `lib/x.py` lines 1-5:", None),
+            ("## Using **config**.py", None),
+        ];
+        for (label, want) in cases {
+            let doc = format!("Intro.\n\n{label}\n\n```python\nx = 1\n```\n");
+            assert_eq!(name_of(&doc).as_deref(), want, "{label}");
+        }
+        // Only the line right above the fence.
+        let doc = "Create the `lib/x.py` file:\n\nIt holds the VPC.\n\n```python\nx = 1\n```\n";
+        assert_eq!(name_of(doc), None);
     }
 
     #[test]

@@ -101,6 +101,12 @@ pub fn dump(p: &Program) -> String {
             Observation::AttributeBeforeAssignment { attribute, read, assigned } => {
                 writeln!(out, "observe read-before-assignment {attribute} @ {} (assigned @ {})", at(p, *read), at(p, *assigned))
             }
+            Observation::AllListInString { all, span } => {
+                writeln!(out, "observe all-list-in-string @ {} (all @ {})", at(p, *span), at(p, *all))
+            }
+            Observation::KeyOverriddenBySpread { key, written, spread } => {
+                writeln!(out, "observe key-overridden-by-spread {key} @ {} (spread @ {})", at(p, *written), at(p, *spread))
+            }
         };
     }
     for (span, reason) in &p.unknowns {

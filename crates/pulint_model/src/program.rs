@@ -273,6 +273,12 @@ pub enum Observation {
     OutputAsPlain { output: Value, span: Span, context: &'static str },
     /// `self.x` / `this.x` read while the program runs, before the assignment that comes later.
     AttributeBeforeAssignment { attribute: String, read: Span, assigned: Span },
+    /// The single parameter of an `Output.all(x).apply(...)` callback, a one-element list, formatted
+    /// whole into a string (`f"{v}"`, `` `${v}` ``). `all` is the `Output.all(...)` call.
+    AllListInString { all: Span, span: Span },
+    /// A dict or object literal entry written explicitly and then replaced by a later spread of a
+    /// value known to hold the same key (`{"Environment": "dev", **base_tags}`).
+    KeyOverriddenBySpread { key: String, written: Span, spread: Span },
 }
 
 /// Something the frontend could not read or understand.

@@ -16,6 +16,7 @@ use crate::ir::{self, Arg, BinOp, BoolOp, CmpOp, DictEntry, Expr, Spread, Stmt, 
 use pulint_model::value::InterpKind;
 use pulint_model::{FileId, Note, NoteKind, Observation, Program, ResourceId, Span, Value, ValueKind};
 use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
 use std::rc::Rc;
 use value::*;
 
@@ -60,6 +61,8 @@ struct Frame {
     self_v: Option<V>,
     class: Option<Rc<ClassObj>>,
     func: Option<*const ir::Function>,
+    /// Names of the function's parameters.
+    params: Vec<String>,
     /// Values returned on arms of undecided conditions.
     returns: Vec<V>,
 }
@@ -100,6 +103,9 @@ pub struct Evaluator<'p> {
     unset_reads: Vec<(*const Instance, String, Span)>,
     /// Running functions nobody called, with made-up arguments: reads there prove nothing.
     in_uncalled: bool,
+    /// The one-element lists `Output.all(x).apply(...)` passes to its callback, with the span of
+    /// the `all` call: formatting one whole into a string is a mistake.
+    pub(crate) all_lists: Vec<(Rc<RefCell<Vec<V>>>, Span)>,
 }
 
 impl<'p> Evaluator<'p> {
@@ -124,6 +130,7 @@ impl<'p> Evaluator<'p> {
             conditional: 0,
             many: 0,
             in_apply: 0,
+            all_lists: Vec::new(),
             called: HashSet::new(),
             defined_funcs: Vec::new(),
             defined_classes: Vec::new(),
@@ -159,7 +166,7 @@ impl<'p> Evaluator<'p> {
             env.borrow_mut().vars.insert("__name__".into(), V::str(name, Span::new(input.file, 0, 0)));
         }
         let body = self.modules[idx].body.clone();
-        self.frames.push(Frame { module: idx, env, self_v: None, class: None, func: None, returns: Vec::new() });
+        self.frames.push(Frame { module: idx, env, self_v: None, class: None, func: None, params: Vec::new(), returns: Vec::new() });
         let _ = self.exec_block(&body);
         self.frames.pop();
         self.modules[idx].state = ModState::Done;
@@ -672,6 +679,8 @@ impl<'p> Evaluator<'p> {
             Expr::Dict(entries, sp) => {
                 let python = self.python();
                 let mut out: Vec<DictEntryV> = Vec::new();
+                // Keys this literal writes itself, still holding the written value.
+                let mut written: Vec<(String, Span, V)> = Vec::new();
                 for entry in entries {
                     match entry {
                         DictEntry::Pair { key, value } => {
@@ -682,6 +691,10 @@ impl<'p> Evaluator<'p> {
                                 Some(ValueKind::Number(n)) => pulint_model::dump::number_text(*n),
                                 _ => format!("<computed {}>", key.span().start),
                             };
+                            written.retain(|(k, ..)| *k != key_text);
+                            if !key_text.starts_with("<computed") {
+                                written.push((key_text.clone(), key.span(), v.clone()));
+                            }
                             match out.iter_mut().find(|e| e.key == key_text) {
                                 Some(e) => e.value = v,
                                 None => out.push(DictEntryV { key: key_text, key_span: key.span(), value: v }),
@@ -689,6 +702,12 @@ impl<'p> Evaluator<'p> {
                         }
                         DictEntry::Spread(inner) => {
                             let v = self.eval(inner);
+                            // A spread of what the caller passes (`**args.tags`) lets the caller
+                            // override defaults on purpose; one of the program's own dicts
+                            // (`**self.base_tags`, `...baseTags`) always wins.
+                            if !self.reads_parameter(inner) {
+                                self.observe_overridden(&mut written, &v, inner.span());
+                            }
                             if let V::Dict(d, _) = &v {
                                 for e in d.borrow().entries.iter() {
                                     match out.iter_mut().find(|x| x.key == e.key) {
@@ -799,6 +818,12 @@ impl<'p> Evaluator<'p> {
                 StrPart::Lit(s) => values.push(Value::new(ValueKind::String(s.clone()), span)),
                 StrPart::Expr(e) => {
                     let v = self.eval(e);
+                    if let V::List(items, _) = &v
+                        && let Some((_, all)) = self.all_lists.iter().find(|(l, _)| Rc::ptr_eq(l, items))
+                    {
+                        let all = *all;
+                        self.observe(Observation::AllListInString { all, span: e.span() });
+                    }
                     values.push(to_value(&v, e.span()));
                 }
             }
@@ -844,6 +869,46 @@ impl<'p> Evaluator<'p> {
             return V::str(s, span);
         }
         V::val(ValueKind::Interp { kind, parts: folded }, span)
+    }
+
+    /// Whether an expression reads a parameter of a running function (other than `self`/`cls`):
+    /// `args.tags`, `tags`, `args.tags || {}`.
+    fn reads_parameter(&self, e: &Expr) -> bool {
+        match e {
+            // Any running function's: callbacks (`forEach((az) => ...)`) read their enclosing
+            // function's parameters.
+            Expr::Name(n, _) => n != "self" && n != "cls" && self.frames.iter().any(|f| f.params.contains(n)),
+            Expr::Attr { object, .. } | Expr::Subscript { object, .. } => self.reads_parameter(object),
+            Expr::Bool2 { left, right, .. } => self.reads_parameter(left) || self.reads_parameter(right),
+            Expr::IfExp { body, orelse, .. } => self.reads_parameter(body) || self.reads_parameter(orelse),
+            Expr::Call { func, .. } => self.reads_parameter(func),
+            _ => false,
+        }
+    }
+
+    /// Keys written earlier in a dict literal that the spread `v` certainly replaces. A spread whose
+    /// value for the key is the same literal changes nothing and is not observed.
+    fn observe_overridden(&mut self, written: &mut Vec<(String, Span, V)>, v: &V, spread: Span) {
+        let spread_keys: Vec<(String, Option<Value>)> = match v {
+            V::Dict(d, _) => d.borrow().entries.iter().map(|e| (e.key.clone(), e.value.as_value().cloned())).collect(),
+            V::Val(Value { kind: ValueKind::Object(props), .. }) => props.iter().map(|p| (p.key.written.clone(), Some(p.value.clone()))).collect(),
+            _ => return,
+        };
+        let mut found = Vec::new();
+        written.retain(|(key, span, old)| {
+            let Some((_, new)) = spread_keys.iter().find(|(k, _)| k == key) else { return true };
+            let same = match (old.as_value().and_then(Value::as_str), new.as_ref().and_then(Value::as_str)) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            };
+            if !same {
+                found.push((key.clone(), *span));
+            }
+            false
+        });
+        for (key, written) in found {
+            self.observe(Observation::KeyOverriddenBySpread { key, written, spread });
+        }
     }
 
     /// True when a value is an Output at run time (including secret config reads).
@@ -1419,6 +1484,7 @@ impl<'p> Evaluator<'p> {
             self_v: self_v.clone(),
             class: c.class.clone(),
             func: Some(key),
+            params: param_list.iter().map(|p| p.name.clone()).collect(),
             returns: Vec::new(),
         });
         for (p, v) in bindings {
@@ -1464,7 +1530,7 @@ impl<'p> Evaluator<'p> {
     }
 
     fn with_env<T>(&mut self, env: Env, module: usize, f: impl FnOnce(&mut Self) -> T) -> T {
-        self.frames.push(Frame { module, env, self_v: None, class: None, func: None, returns: Vec::new() });
+        self.frames.push(Frame { module, env, self_v: None, class: None, func: None, params: Vec::new(), returns: Vec::new() });
         let out = f(self);
         self.frames.pop();
         out

@@ -513,6 +513,15 @@ impl Evaluator<'_> {
             _ => {}
         }
         if let V::Val(val) = recv {
+            // `Output.all(x)` / `pulumi.all([x])` still hands its callback a list; a record form
+            // (`pulumi.all({ a: x })`) hands over the object.
+            if let ValueKind::All(items) = &val.kind
+                && let [one] = items.as_slice()
+                && !matches!(one.kind, ValueKind::Object(_))
+                && name == "apply"
+            {
+                return self.apply_all_of_one(items.clone(), val.span, args, span);
+            }
             match name {
                 "apply" => return self.apply(vec![val.clone()], args, span),
                 "then" if matches!(val.kind, ValueKind::InvokeResult { .. }) => {
@@ -573,6 +582,19 @@ impl Evaluator<'_> {
         };
         self.in_apply += 1;
         let result = self.call_callback(&args, params, span);
+        self.in_apply -= 1;
+        let result = to_value(&result, span);
+        V::val(ValueKind::Apply { inputs, result: Box::new(result) }, span)
+    }
+
+    /// `Output.all(x).apply(fn)`: `fn` receives the one-element list `[x]`.
+    fn apply_all_of_one(&mut self, inputs: Vec<Value>, all: Span, args: Vec<ArgV>, span: Span) -> V {
+        let list = V::list(inputs.iter().map(|i| V::Val(plain_view(i))).collect(), span);
+        if let V::List(items, _) = &list {
+            self.all_lists.push((items.clone(), all));
+        }
+        self.in_apply += 1;
+        let result = self.call_callback(&args, vec![list], span);
         self.in_apply -= 1;
         let result = to_value(&result, span);
         V::val(ValueKind::Apply { inputs, result: Box::new(result) }, span)

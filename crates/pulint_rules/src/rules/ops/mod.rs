@@ -8,6 +8,7 @@ pub mod common;
 pub mod env_suffix;
 pub mod fixed_bucket_name;
 pub mod hardcoded_id;
+pub mod key_overridden_by_spread;
 pub mod lambda_log_group;
 pub mod lambda_no_log_group;
 pub mod log_retention;
@@ -35,4 +36,5 @@ pub static RULES: &[&dyn Rule] = &[
     &bucket_name_not_unique::BucketNameNotUnique,
     &alarm_without_dimensions::AlarmWithoutDimensions,
     &name_mismatch::HardcodedNameMismatch,
+    &key_overridden_by_spread::KeyOverriddenBySpread,
 ];

@@ -1,5 +1,6 @@
 //! OUT: Pulumi Outputs and program structure.
 
+pub mod all_list_in_string;
 pub mod attribute_before_assignment;
 pub mod export_in_component;
 pub mod hardcoded_vpc_cidr;
@@ -28,6 +29,7 @@ pub static RULES: &[&dyn Rule] = &[
     &no_stack_outputs::NoStackOutputs,
     &output_as_plain::OutputAsPlainValue,
     &attribute_before_assignment::AttributeBeforeAssignment,
+    &all_list_in_string::AllListInString,
 ];
 
 /// True when a source line is only a comment.
