@@ -27,7 +27,7 @@ declare_rule! {
     ///
     /// ## Use instead
     /// Send the alarm somewhere: `alarm_actions=[topic.arn]` / `alarmActions: [topic.arn]`.
-    pub AlarmWithoutAction { code: "OPS010", name: "alarm-without-action", family: Ops, severity: Info, status: Preview,
+    pub AlarmWithoutAction { code: "OPS010", name: "alarm-without-action", family: Ops, severity: Info, status: Stable,
         summary: "a CloudWatch alarm has no alarm actions" }
 }
 
