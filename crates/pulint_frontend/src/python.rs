@@ -14,11 +14,25 @@ use std::rc::Rc;
 /// Deeper nesting than this is not lowered (it is left Unknown), keeping recursion bounded.
 const MAX_DEPTH: u32 = 200;
 
-pub fn lower(file: FileId, text: &str) -> Parsed {
+/// At most this many column-0 docstrings are re-indented in one file.
+const MAX_DOCSTRING_FIXES: usize = 16;
+
+fn parse(text: &str) -> ruff_python_parser::Parsed<ast::Mod> {
     let options = ParseOptions::from(ast::PySourceType::Python)
         .with_target_version(ast::PythonVersion::PY314);
-    let parsed = parse_unchecked(text, options);
-    let errors = parsed
+    parse_unchecked(text, options)
+}
+
+pub fn lower(file: FileId, text: &str) -> Parsed {
+    let original = parse(text);
+    let recovered = if original.errors().is_empty() { None } else { reindent_docstrings(text) };
+    let (parsed, text, shifts) = match &recovered {
+        Some((parsed, edited, shifts)) => (parsed, edited.as_str(), shifts.clone()),
+        None => (&original, text, Vec::new()),
+    };
+    let map = Shifts(Rc::from(shifts));
+    // The file's own errors are reported even when the re-indented text parses: Python rejects it.
+    let errors = original
         .errors()
         .iter()
         .map(|e| (e.error.to_string(), span(file, e.location)))
@@ -30,12 +44,12 @@ pub fn lower(file: FileId, text: &str) -> Parsed {
             let comment = text.get(r.start().to_usize()..r.end().to_usize()).unwrap_or("");
             let line_start = text[..r.start().to_usize()].rfind('\n').map_or(0, |i| i + 1);
             let own_line = text[line_start..r.start().to_usize()].trim().is_empty();
-            if let Some(s) = crate::suppress::parse_comment(comment, span(file, r), own_line) {
+            if let Some(s) = crate::suppress::parse_comment(comment, map.span(file, r), own_line) {
                 suppressions.push(s);
             }
         }
     }
-    let mut lowerer = Lowerer { file, depth: 0 };
+    let mut lowerer = Lowerer { file, depth: 0, map };
     let body = match parsed.syntax() {
         ast::Mod::Module(m) => lowerer.stmts(&m.body),
         ast::Mod::Expression(_) => Vec::new(),
@@ -47,14 +61,159 @@ fn span(file: FileId, r: TextRange) -> Span {
     Span::new(file, r.start().to_u32(), r.end().to_u32())
 }
 
+/// Spaces inserted into the source before parsing, as `(offset in the original text, count)`
+/// sorted by offset; maps offsets in the edited text back to the original.
+#[derive(Clone, Default)]
+struct Shifts(Rc<[(u32, u32)]>);
+
+impl Shifts {
+    fn offset(&self, edited: u32) -> u32 {
+        let mut inserted = 0;
+        for &(at, n) in self.0.iter() {
+            let start = at + inserted;
+            if edited < start {
+                break;
+            }
+            if edited < start + n {
+                return at;
+            }
+            inserted += n;
+        }
+        edited - inserted
+    }
+
+    fn span(&self, file: FileId, r: TextRange) -> Span {
+        Span::new(file, self.offset(r.start().to_u32()), self.offset(r.end().to_u32()))
+    }
+}
+
+/// Recovers a file whose class or function docstrings start at column 0 (`class X:` followed by
+/// a line `"""Doc` at column 0), which Python rejects as an IndentationError and which ruff
+/// recovers by moving the body out of the class. While the first syntax error sits on such a
+/// line, its opening line is indented like the body's next line after the string (continuation
+/// lines of the string do not count). The edit only adds spaces before the string, so its value
+/// is unchanged. The result is used only when it parses without any error; the returned shifts
+/// map offsets back to the original text.
+fn reindent_docstrings(text: &str) -> Option<(ruff_python_parser::Parsed<ast::Mod>, String, Vec<(u32, u32)>)> {
+    let mut edited = text.to_string();
+    let mut shifts: Vec<(u32, u32)> = Vec::new();
+    let mut parsed = parse(&edited);
+    for _ in 0..MAX_DOCSTRING_FIXES {
+        let first = parsed.errors().iter().map(|e| e.location.start().to_usize()).min()?;
+        let (at, width) = column0_docstring(&edited, &parsed, first)?;
+        let original_at = Shifts(Rc::from(shifts.clone())).offset(at as u32);
+        let pos = shifts.partition_point(|&(o, _)| o < original_at);
+        shifts.insert(pos, (original_at, width as u32));
+        edited.insert_str(at, &" ".repeat(width));
+        parsed = parse(&edited);
+        if parsed.errors().is_empty() {
+            return Some((parsed, edited, shifts));
+        }
+    }
+    None
+}
+
+fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches([' ', '\t']).len()
+}
+
+/// When the error at `error` lies on a line that starts at column 0 with a string literal and
+/// directly follows a `class ...:` / `def ...:` header, the offset of that line and the width to
+/// indent it by.
+fn column0_docstring(text: &str, parsed: &ruff_python_parser::Parsed<ast::Mod>, error: usize) -> Option<(usize, usize)> {
+    let at = line_start(text, error.min(text.len()));
+    let tokens: Vec<_> = parsed.tokens().iter().collect();
+    let i = tokens.iter().position(|t| t.start().to_usize() == at)?;
+    let string = tokens[i];
+    if !matches!(string.kind(), TokenKind::String | TokenKind::FStringStart | TokenKind::TStringStart) {
+        return None;
+    }
+    // The line before is a header ending in `:` (comments and blank lines aside).
+    let mut j = i;
+    loop {
+        j = j.checked_sub(1)?;
+        match tokens[j].kind() {
+            TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::Comment => {}
+            TokenKind::Colon => break,
+            _ => return None,
+        }
+    }
+    // The logical line of that colon starts with `class`, `def` or `async def`.
+    // Walking back, a line break outside brackets ends it (blank and comment lines give
+    // non-logical newlines).
+    let mut k = j;
+    let mut depth = 0i32;
+    while k > 0 {
+        match tokens[k - 1].kind() {
+            TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent => break,
+            TokenKind::NonLogicalNewline if depth == 0 => break,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth += 1,
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth -= 1,
+            _ => {}
+        }
+        k -= 1;
+    }
+    let header = tokens[k];
+    let is_header = match header.kind() {
+        TokenKind::Class | TokenKind::Def => true,
+        TokenKind::Async => tokens.get(k + 1).is_some_and(|t| t.kind() == TokenKind::Def),
+        _ => false,
+    };
+    if !is_header {
+        return None;
+    }
+    let header_line = line_start(text, header.start().to_usize());
+    let header_indent = indent_of(&text[header_line..]);
+    // The string's end: a plain string is one token, an f-string ends at its matching end token.
+    let end = match string.kind() {
+        TokenKind::String => string.end().to_usize(),
+        _ => {
+            let (open, close) = if string.kind() == TokenKind::FStringStart {
+                (TokenKind::FStringStart, TokenKind::FStringEnd)
+            } else {
+                (TokenKind::TStringStart, TokenKind::TStringEnd)
+            };
+            let mut depth = 0;
+            let mut end = None;
+            for t in &tokens[i..] {
+                if t.kind() == open {
+                    depth += 1;
+                } else if t.kind() == close {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = Some(t.end().to_usize());
+                        break;
+                    }
+                }
+            }
+            end?
+        }
+    };
+    // The first non-blank, non-comment line after the string's line gives the body's indentation.
+    let after = text[end..].find('\n').map(|n| end + n + 1)?;
+    let body = text[after..]
+        .split('\n')
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let width = indent_of(body);
+    if width <= header_indent || body[..width].contains('\t') {
+        return None;
+    }
+    Some((at, width))
+}
+
 struct Lowerer {
     file: FileId,
     depth: u32,
+    map: Shifts,
 }
 
 impl Lowerer {
     fn sp(&self, node: &impl Ranged) -> Span {
-        span(self.file, node.range())
+        self.map.span(self.file, node.range())
     }
 
     fn stmts(&mut self, body: &[ast::Stmt]) -> Vec<Stmt> {
@@ -500,5 +659,36 @@ fn cmpop(op: ast::CmpOp) -> CmpOp {
         ast::CmpOp::NotIn => CmpOp::NotIn,
         ast::CmpOp::Is => CmpOp::Is,
         ast::CmpOp::IsNot => CmpOp::IsNot,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shifts_map_edited_offsets_back() {
+        let map = Shifts(Rc::from(vec![(10, 4), (20, 2)]));
+        assert_eq!(map.offset(9), 9);
+        assert_eq!(map.offset(10), 10);
+        assert_eq!(map.offset(13), 10);
+        assert_eq!(map.offset(14), 10);
+        assert_eq!(map.offset(24), 20);
+        assert_eq!(map.offset(26), 20);
+        assert_eq!(map.offset(30), 24);
+    }
+
+    #[test]
+    fn column0_docstring_recovery_needs_an_error_free_result() {
+        let fixed = reindent_docstrings("class A:\n\"\"\"Doc\n  more\n\"\"\"\n\n    def f(self):\n        return 1\n");
+        let (_, text, shifts) = fixed.expect("recovered");
+        assert!(text.starts_with("class A:\n    \"\"\"Doc\n  more\n\"\"\"\n"));
+        assert_eq!(shifts, vec![(9, 4)]);
+        // The body itself is at column 0: nothing to indent to.
+        assert!(reindent_docstrings("def f():\n\"\"\"Doc\"\"\"\nreturn 1\n").is_none());
+        // Another error remains after the docstring is fixed.
+        assert!(reindent_docstrings("class A:\n\"\"\"Doc\"\"\"\n    def f(self:\n        pass\n").is_none());
+        // Not after a header.
+        assert!(reindent_docstrings("x = (\n\"\"\"Doc\"\"\"\n").is_none());
     }
 }
