@@ -87,6 +87,9 @@ impl Shifts {
     }
 }
 
+/// A clean parse of edited text, the edited text, and the (offset, inserted width) shifts.
+type Reindented = (ruff_python_parser::Parsed<ast::Mod>, String, Vec<(u32, u32)>);
+
 /// Recovers a file whose class or function docstrings start at column 0 (`class X:` followed by
 /// a line `"""Doc` at column 0), which Python rejects as an IndentationError and which ruff
 /// recovers by moving the body out of the class. While the first syntax error sits on such a
@@ -94,7 +97,7 @@ impl Shifts {
 /// lines of the string do not count). The edit only adds spaces before the string, so its value
 /// is unchanged. The result is used only when it parses without any error; the returned shifts
 /// map offsets back to the original text.
-fn reindent_docstrings(text: &str) -> Option<(ruff_python_parser::Parsed<ast::Mod>, String, Vec<(u32, u32)>)> {
+fn reindent_docstrings(text: &str) -> Option<Reindented> {
     let mut edited = text.to_string();
     let mut shifts: Vec<(u32, u32)> = Vec::new();
     let mut parsed = parse(&edited);

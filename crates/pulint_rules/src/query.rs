@@ -61,6 +61,31 @@ pub fn referenced(v: &Value) -> Vec<ResourceId> {
     out
 }
 
+/// The resources a value passes on as references: like [`referenced`], but not through text
+/// (string interpolation, JSON documents), where an ID or ARN is data rather than wiring.
+pub fn wired(v: &Value) -> Vec<ResourceId> {
+    let mut out = Vec::new();
+    wired_into(v, &mut out, 0);
+    out
+}
+
+fn wired_into(v: &Value, out: &mut Vec<ResourceId>, depth: u32) {
+    if depth > 32 {
+        return;
+    }
+    match &v.kind {
+        ValueKind::Interp { .. } | ValueKind::Json { .. } => {}
+        ValueKind::Resource(r) | ValueKind::Attr { resource: r, .. } => out.push(*r),
+        ValueKind::List(items) | ValueKind::All(items) => items.iter().for_each(|i| wired_into(i, out, depth + 1)),
+        ValueKind::Object(props) => props.iter().for_each(|p| wired_into(&p.value, out, depth + 1)),
+        ValueKind::Secret(inner) => wired_into(inner, out, depth + 1),
+        // An apply that builds text from its inputs is text too.
+        ValueKind::Apply { result, .. } if matches!(result.kind, ValueKind::Interp { .. } | ValueKind::String(_) | ValueKind::Json { .. }) => {}
+        ValueKind::Apply { inputs, .. } => inputs.iter().for_each(|i| wired_into(i, out, depth + 1)),
+        _ => {}
+    }
+}
+
 /// True when any argument of `r` (or its `dependsOn`) refers to `target`.
 pub fn refers_to(r: &Resource, target: ResourceId) -> bool {
     r.args.iter().any(|a| referenced(&a.value).contains(&target))

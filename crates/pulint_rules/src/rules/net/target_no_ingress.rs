@@ -62,7 +62,7 @@ impl Rule for LoadBalancedServiceNoIngress {
         }
         for (_, svc) in created_of(p, "aws:ecs/service:Service") {
             let lbs = svc.arg("loadBalancers").map(|v| p.resolve(v));
-            if !lbs.and_then(|v| v.as_list()).is_some_and(|l| !l.is_empty()) {
+            if lbs.and_then(|v| v.as_list()).is_none_or(|l| l.is_empty()) {
                 continue;
             }
             let Some(groups) = svc.arg("networkConfiguration").map(|v| p.resolve(v)).and_then(|n| n.get("securityGroups")).map(|v| p.resolve(v)).and_then(|v| v.as_list()) else {

@@ -130,6 +130,8 @@ impl Rule for HardcodedRegion {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
+        // Regions the program's providers are configured with.
+        let provider_regions: Vec<&str> = p.providers().filter_map(|(_, pr)| p.str_of(pr.arg("region")?)).collect();
         // A region constant that also configures a provider is one source of truth.
         let mut seen: Vec<Span> = p.providers().filter_map(|(_, pr)| pr.arg("region")).map(|v| p.resolve(v).span).collect();
         for (_, r) in query::created(p) {
@@ -161,7 +163,10 @@ impl Rule for HardcodedRegion {
                     // The constant a provider is configured with (its span holds the literal), or
                     // a bare region setting equal to where the resource really is, agree with the
                     // provider by construction.
-                    if seen.iter().any(|s| query::contains(*s, span)) || (t.text == region && actual == Some(region.as_str()) && pinned) {
+                    // A constant folded into a template: the text at the span is the template, not
+                    // the literal, which was written where the constant is defined.
+                    let folded_constant = !source_text(p, span).contains(region.as_str()) && provider_regions.contains(&region.as_str());
+                    if seen.iter().any(|s| query::contains(*s, span)) || folded_constant || (t.text == region && actual == Some(region.as_str()) && pinned) {
                         continue;
                     }
                     seen.push(span);
@@ -178,8 +183,6 @@ impl Rule for HardcodedRegion {
                 }
             }
         }
-        // Regions the program's providers are configured with.
-        let provider_regions: Vec<&str> = p.providers().filter_map(|(_, pr)| p.str_of(pr.arg("region")?)).collect();
         // Stack and component outputs: endpoints and console links handed to users.
         for e in &p.exports {
             let mut found = Vec::new();

@@ -63,7 +63,8 @@ impl Rule for MissingProvider {
             if !on_default(r) {
                 continue;
             }
-            let targets: Vec<_> = r.args.iter().flat_map(|a| query::referenced(&a.value)).filter(|&t| regional(&p.resource(t).token)).collect();
+            // Wiring, not text: an ID or URL written into a string or document is data.
+            let targets: Vec<_> = r.args.iter().flat_map(|a| query::wired(&a.value)).filter(|&t| regional(&p.resource(t).token)).collect();
             // Wired to a resource of the default region too: then it belongs there (replication
             // configurations, peering requesters).
             if targets.iter().any(|&t| on_default(p.resource(t))) {
@@ -71,11 +72,19 @@ impl Rule for MissingProvider {
             }
             let uses = targets.iter().find_map(|&t| explicit_region(p.resource(t)).map(|reg| (t, reg, "uses")));
             let used_by = || {
-                refs.referrers(id).iter().filter(|&&t| regional(&p.resource(t).token)).find_map(|&t| explicit_region(p.resource(t)).map(|reg| (t, reg, "is used by")))
+                refs.referrers(id)
+                    .iter()
+                    .filter(|&&t| regional(&p.resource(t).token) && p.resource(t).args.iter().any(|a| query::wired(&a.value).contains(&id)))
+                    .find_map(|&t| explicit_region(p.resource(t)).map(|reg| (t, reg, "is used by")))
             };
             let Some((other, region, how)) = uses.or_else(used_by) else {
                 // Used from two regions at once: whatever the default region is, one side is wrong.
-                let users: Vec<_> = refs.referrers(id).iter().copied().filter(|&t| regional(&p.resource(t).token)).collect();
+                let users: Vec<_> = refs
+                    .referrers(id)
+                    .iter()
+                    .copied()
+                    .filter(|&t| regional(&p.resource(t).token) && p.resource(t).args.iter().any(|a| query::wired(&a.value).contains(&id)))
+                    .collect();
                 if let Some((a, b)) = split_regions(p, &users) {
                     let (ra, rb) = (p.resource(a), p.resource(b));
                     cx.report(

@@ -48,37 +48,54 @@ impl Rule for SecretGeneratedEachRun {
         let mut seen = Vec::new();
         for (_, r) in query::created(p) {
             for prop in &r.args {
-                visit(p, cx, &mut seen, &prop.value, secret_key(&prop.key.canonical), &prop.key, r.span, 0);
+                visit(p, cx, &mut seen, &prop.value, secret_key(&prop.key.canonical), Place { key: &prop.key, site: r.span, in_plain_json: false }, 0);
             }
         }
     }
 }
 
+/// Where a credential value is being read: its key, the resource, and whether it sits inside a
+/// `JSON.stringify` / `json.dumps` document (which replaces an Output by fixed placeholder text,
+/// OUT002, so a random value behind `interpolate` or `apply` there never reaches the secret).
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    key: &'a Key,
+    site: Span,
+    in_plain_json: bool,
+}
+
 /// Reports the random source of a credential value; nested objects (environment variables,
 /// secret documents) are searched by their own keys.
-#[allow(clippy::too_many_arguments)]
-fn visit(p: &Program, cx: &mut Ctx, seen: &mut Vec<Span>, v: &Value, secret: bool, key: &Key, site: Span, depth: u32) {
+fn visit(p: &Program, cx: &mut Ctx, seen: &mut Vec<Span>, v: &Value, secret: bool, at: Place, depth: u32) {
     if depth > 16 {
         return;
     }
     let v = p.resolve(v);
+    let output = v.is_output() || matches!(&v.kind, ValueKind::Interp { kind, .. } if kind.is_output_aware());
+    if at.in_plain_json && output {
+        return;
+    }
     match &v.kind {
         ValueKind::Object(props) => {
             for prop in props {
-                visit(p, cx, seen, &prop.value, secret || secret_key(&prop.key.canonical), &prop.key, site, depth + 1);
+                let inner = Place { key: &prop.key, ..at };
+                visit(p, cx, seen, &prop.value, secret || secret_key(&prop.key.canonical), inner, depth + 1);
             }
         }
-        ValueKind::Json { value, .. } => visit(p, cx, seen, value, secret, key, site, depth + 1),
+        ValueKind::Json { output_aware, value } => {
+            let inner = Place { in_plain_json: at.in_plain_json || !output_aware, ..at };
+            visit(p, cx, seen, value, secret, inner, depth + 1);
+        }
         _ if secret => {
             let Some((RANDOM_REASON, source)) = v.volatile() else { return };
             if seen.contains(&source) {
                 return;
             }
             seen.push(source);
-            let (at, elsewhere) = query::literal_and_use(source, site);
-            let mut d = cx.diagnostic(at, format!("`{}` is drawn at random while the program runs, so every `pulumi up` changes it", key.written));
+            let (here, elsewhere) = query::literal_and_use(source, at.site);
+            let mut d = cx.diagnostic(here, format!("`{}` is drawn at random while the program runs, so every `pulumi up` changes it", at.key.written));
             if elsewhere.is_some() {
-                d = d.with_label(key.span, "used here");
+                d = d.with_label(at.key.span, "used here");
             }
             cx.report(d.with_help("generate it once with a `RandomPassword` resource, or let the service manage the password"));
         }
