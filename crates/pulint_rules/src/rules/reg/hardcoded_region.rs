@@ -114,6 +114,9 @@ fn texts<'a>(p: &'a Program, v: &'a Value, key: &'a str, out: &mut Vec<Text<'a>>
 }
 
 /// The region a text names where it is a hard-coding, with its byte offset.
+/// Nested keys that place another copy of the resource in a region of the program's choice.
+const PLACEMENT_KEYS: &[&str] = &["regionName", "replicaRegion", "destinationRegion", "peerRegion", "sourceRegion"];
+
 fn hardcoded(key: &str, s: &str, top_level: bool) -> Option<(String, usize)> {
     if region_len(s) == Some(s.len()) {
         // A bare region value counts only under a nested region-like key (`awslogs-region`).
@@ -157,6 +160,11 @@ impl Rule for HardcodedRegion {
                 }
                 for t in &found {
                     let top_level = t.key == top.as_str();
+                    // Where another copy goes (a global table's replica, a peer): a region chosen
+                    // on purpose, unlike a setting that must match the resource's own region.
+                    if PLACEMENT_KEYS.contains(&t.key) {
+                        continue;
+                    }
                     let Some((region, offset)) = hardcoded(t.key, &t.text, top_level) else { continue };
                     let span = t.span_at(offset);
                     let actual = r.region.as_deref();

@@ -158,6 +158,10 @@ fn needs_star(action: &str) -> bool {
                 | "ses:SendRawEmail"
                 | "events:PutEvents"
                 | "codebuild:ListProjects"
+                | "translate:TranslateText"
+                | "translate:TranslateDocument"
+                | "route53:CreateHostedZone"
+                | "cognito-idp:CreateUserPool"
         )
 }
 
