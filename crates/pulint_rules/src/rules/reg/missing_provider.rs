@@ -41,6 +41,11 @@ declare_rule! {
 /// Services whose resources are global: the provider's region does not place them.
 const GLOBAL_MODULES: &[&str] = &["iam", "route53", "cloudfront", "organizations", "budgets", "globalaccelerator", "shield", "ce", "account"];
 
+/// True for an AWS resource or invoke token whose service is regional.
+pub fn regional(tok: &str) -> bool {
+    tok.starts_with("aws:") && token::split(tok).is_some_and(|(m, _)| !GLOBAL_MODULES.contains(&m) && m != "index")
+}
+
 impl Rule for MissingProvider {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -55,7 +60,6 @@ impl Rule for MissingProvider {
             let region = p.str_of(provider.arg("region")?)?;
             (Some(region) != default).then(|| region.to_string())
         };
-        let regional = |tok: &str| tok.starts_with("aws:") && token::split(tok).is_some_and(|(m, _)| !GLOBAL_MODULES.contains(&m) && m != "index");
         let on_default = |r: &pulint_model::Resource| r.kind == ResourceKind::Custom && r.provider == ProviderUse::Default && regional(&r.token) && r.arg("region").is_none();
         let refs = query::Refs::new(p);
         let lands = default.map(|d| format!("the default region ({d})")).unwrap_or_else(|| "the default provider's region".into());

@@ -5,6 +5,7 @@ pub mod cross_region_reference;
 pub mod duplicate_urn;
 pub mod hardcoded_region;
 pub mod missing_provider;
+pub mod provider_not_passed;
 pub mod region_config_unused;
 pub mod region_loop_default_provider;
 pub mod unused_provider;
@@ -20,4 +21,5 @@ pub static RULES: &[&dyn Rule] = &[
     &cross_region_reference::CrossRegionReference,
     &cloudfront_scope_region::CloudfrontScopeRegion,
     &region_loop_default_provider::RegionLoopDefaultProvider,
+    &provider_not_passed::ProviderNotPassed,
 ];

@@ -36,25 +36,8 @@ impl Rule for UnusedProvider {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        let unknown_use = p.resources.iter().any(|r| r.provider == ProviderUse::Unknown || r.options.get("*").is_some())
-            || p.invokes.iter().any(|i| i.provider == ProviderUse::Unknown || i.options.get("*").is_some());
-        if unknown_use {
-            return;
-        }
-        let mut used: Vec<ResourceId> = Vec::new();
-        for r in &p.resources {
-            used.extend(r.provider.provider());
-            used.extend(r.args.iter().flat_map(|a| query::referenced(&a.value)));
-            used.extend(r.options.props.iter().flat_map(|o| query::referenced(&o.value)));
-        }
-        for i in &p.invokes {
-            used.extend(i.provider.provider());
-            used.extend(i.options.props.iter().flat_map(|o| query::referenced(&o.value)));
-        }
-        for (id, r) in p.providers() {
-            if r.token != AWS_PROVIDER || r.multiplicity == Multiplicity::Many || r.conditional || used.contains(&id) {
-                continue;
-            }
+        for id in unused_providers(p) {
+            let r = p.resource(id);
             let region = r.arg("region").and_then(|v| p.str_of(v)).map(|s| format!(" for {s}")).unwrap_or_default();
             cx.report(
                 cx.diagnostic(r.span, format!("provider {}{region} is created but no resource uses it", query::name_of(r)))
@@ -62,4 +45,28 @@ impl Rule for UnusedProvider {
             );
         }
     }
+}
+
+/// The explicit AWS providers (created once, unconditionally) that no resource, component or
+/// invoke uses; empty when some provider option is unknown.
+pub fn unused_providers(p: &Program) -> Vec<ResourceId> {
+    let unknown_use = p.resources.iter().any(|r| r.provider == ProviderUse::Unknown || r.options.get("*").is_some())
+        || p.invokes.iter().any(|i| i.provider == ProviderUse::Unknown || i.options.get("*").is_some());
+    if unknown_use {
+        return Vec::new();
+    }
+    let mut used: Vec<ResourceId> = Vec::new();
+    for r in &p.resources {
+        used.extend(r.provider.provider());
+        used.extend(r.args.iter().flat_map(|a| query::referenced(&a.value)));
+        used.extend(r.options.props.iter().flat_map(|o| query::referenced(&o.value)));
+    }
+    for i in &p.invokes {
+        used.extend(i.provider.provider());
+        used.extend(i.options.props.iter().flat_map(|o| query::referenced(&o.value)));
+    }
+    p.providers()
+        .filter(|(id, r)| r.token == AWS_PROVIDER && r.multiplicity != Multiplicity::Many && !r.conditional && !used.contains(id))
+        .map(|(id, _)| id)
+        .collect()
 }
