@@ -69,6 +69,22 @@ const MANAGED_WITHOUT_XRAY: &[&str] = &[
 /// (`service:Name`). None when some policy of the role, or whether some policy applies to it, is
 /// not known.
 fn role_grants(p: &Program, role_id: ResourceId, action: &str, managed_with: &[&str], managed_without: &[&str]) -> Option<bool> {
+    let managed = |name: &str| {
+        if managed_with.contains(&name) {
+            Some(true)
+        } else if managed_without.contains(&name) {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    role_allows(p, role_id, &|pattern| action_matches(pattern, action), &managed)
+}
+
+/// Whether some allowing statement of a policy of a role the program creates has an action for
+/// which `grants` holds; an AWS managed policy is judged by `managed` (its name). None when some
+/// policy of the role, or whether some policy applies to it, is not known.
+pub(crate) fn role_allows(p: &Program, role_id: ResourceId, grants: &dyn Fn(&str) -> bool, managed: &dyn Fn(&str) -> Option<bool>) -> Option<bool> {
     let role = p.resource(role_id);
     if role.token != "aws:iam/role:Role" || role.kind != ResourceKind::Custom || !query::args_complete(role) {
         return None;
@@ -77,12 +93,12 @@ fn role_grants(p: &Program, role_id: ResourceId, action: &str, managed_with: &[&
     if let Some(inline) = role.arg("inlinePolicies") {
         for item in p.resolve(inline).as_list()? {
             let Some(doc) = item.get("policy") else { continue };
-            out.push(document_grants(p, doc, action)?);
+            out.push(document_grants(p, doc, grants)?);
         }
     }
     if let Some(arns) = role.arg("managedPolicyArns") {
         for arn in p.resolve(arns).as_list()? {
-            out.push(arn_grants(p, arn, action, managed_with, managed_without)?);
+            out.push(arn_grants(p, arn, grants, managed)?);
         }
     }
     for (_, r) in query::created(p) {
@@ -105,8 +121,8 @@ fn role_grants(p: &Program, role_id: ResourceId, action: &str, managed_with: &[&
             continue;
         }
         let grants = match r.token.as_str() {
-            "aws:iam/rolePolicy:RolePolicy" => document_grants(p, policy?, action)?,
-            _ => arn_grants(p, policy?, action, managed_with, managed_without)?,
+            "aws:iam/rolePolicy:RolePolicy" => document_grants(p, policy?, grants)?,
+            _ => arn_grants(p, policy?, grants, managed)?,
         };
         out.push(grants);
     }
@@ -115,29 +131,22 @@ fn role_grants(p: &Program, role_id: ResourceId, action: &str, managed_with: &[&
 
 /// Whether a managed policy ARN grants the action: an AWS managed policy pulint knows, or a
 /// policy the program creates.
-fn arn_grants(p: &Program, arn: &Value, action: &str, managed_with: &[&str], managed_without: &[&str]) -> Option<bool> {
+fn arn_grants(p: &Program, arn: &Value, grants: &dyn Fn(&str) -> bool, managed: &dyn Fn(&str) -> Option<bool>) -> Option<bool> {
     let arn = p.resolve(arn);
     if let Some(id) = arn.resource() {
         let policy = p.resource(id);
         if policy.token != "aws:iam/policy:Policy" || policy.kind != ResourceKind::Custom || !query::args_complete(policy) {
             return None;
         }
-        return document_grants(p, policy.arg("policy")?, action);
+        return document_grants(p, policy.arg("policy")?, grants);
     }
     let text = arn.as_str()?;
     let name = text.strip_prefix("arn:aws:iam::aws:policy/").or_else(|| text.strip_prefix("arn:aws-us-gov:iam::aws:policy/"))?;
-    let name = name.rsplit('/').next().unwrap_or(name);
-    if managed_with.contains(&name) {
-        Some(true)
-    } else if managed_without.contains(&name) {
-        Some(false)
-    } else {
-        None
-    }
+    managed(name.rsplit('/').next().unwrap_or(name))
 }
 
-/// Whether an allowing statement of the document has an action matching `action`.
-fn document_grants(p: &Program, doc: &Value, action: &str) -> Option<bool> {
+/// Whether an allowing statement of the document has an action for which `grants` holds.
+fn document_grants(p: &Program, doc: &Value, grants_action: &dyn Fn(&str) -> bool) -> Option<bool> {
     let mut grants = false;
     for s in statements(p, doc)? {
         if s.effect_allow == Some(false) {
@@ -150,14 +159,14 @@ fn document_grants(p: &Program, doc: &Value, action: &str) -> Option<bool> {
             if a.contains("${?}") {
                 return None;
             }
-            grants |= action_matches(a, action);
+            grants |= grants_action(a);
         }
     }
     Some(grants)
 }
 
 /// IAM action matching: case-insensitive, `*` and `?` wildcards.
-fn action_matches(pattern: &str, action: &str) -> bool {
+pub(crate) fn action_matches(pattern: &str, action: &str) -> bool {
     fn go(p: &[u8], a: &[u8]) -> bool {
         match (p.first(), a.first()) {
             (None, None) => true,

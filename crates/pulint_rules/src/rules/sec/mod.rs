@@ -10,6 +10,7 @@ pub mod metadata_tokens;
 pub mod iam_wildcard;
 mod ingress;
 pub mod kms_key;
+pub mod lambda_resource_access;
 pub mod lambda_tracing;
 pub mod open_ingress;
 pub mod permission_without_source;
@@ -45,4 +46,5 @@ pub static RULES: &[&dyn Rule] = &[
     &eks_public_endpoint::EksPublicEndpoint,
     &wildcard_principal_arn::WildcardPrincipalArn,
     &metadata_tokens::MetadataTokensOptional,
+    &lambda_resource_access::LambdaRoleMissingAccess,
 ];
