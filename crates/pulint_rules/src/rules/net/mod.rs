@@ -3,6 +3,7 @@
 pub mod az_region_mismatch;
 pub mod cidr_host_bits;
 pub mod hardcoded_az;
+pub mod igw_not_attached;
 pub mod lambda_no_egress;
 pub mod lb_private_subnets;
 pub mod nat_in_private_subnet;
@@ -32,4 +33,5 @@ pub static RULES: &[&dyn Rule] = &[
     &nat_in_private_subnet::NatInPrivateSubnet,
     &az_region_mismatch::AzRegionMismatch,
     &target_no_ingress::LoadBalancedServiceNoIngress,
+    &igw_not_attached::InternetGatewayNotAttached,
 ];
