@@ -8,7 +8,8 @@ declare_rule! {
     /// ## What it does
     /// Flags an `aws.ec2.VpcPeeringConnection` that no route uses: no `aws.ec2.Route` and no
     /// inline route of an `aws.ec2.RouteTable` names it (or its accepter) in
-    /// `vpcPeeringConnectionId`.
+    /// `vpcPeeringConnectionId`; or one whose routes all sit in route tables of one of its two
+    /// VPCs, so replies from the other VPC have no way back.
     ///
     /// ## Why is this bad?
     /// Peering only connects the VPCs; each side's route tables must send the peer's range to the
@@ -39,8 +40,10 @@ impl Rule for PeeringNoRoutes {
         if peerings.is_empty() {
             return;
         }
-        // The peering and its accepters count as the connection.
+        // The peering and its accepters count as the connection; each route also remembers the
+        // VPC of its route table, when known.
         let mut used: Vec<ResourceId> = Vec::new();
+        let mut sides: Vec<(ResourceId, Option<ResourceId>)> = Vec::new();
         for r in &p.resources {
             let values: Vec<&pulint_model::Value> = match r.token.as_str() {
                 ROUTE => match r.arg("vpcPeeringConnectionId") {
@@ -56,12 +59,18 @@ impl Rule for PeeringNoRoutes {
                 },
                 _ => continue,
             };
+            let table = match r.token.as_str() {
+                ROUTE => r.arg("routeTableId").and_then(|v| p.resolve(v).resource()).map(|t| p.resource(t)),
+                _ => Some(r),
+            };
+            let vpc = table.and_then(|t| t.arg("vpcId")).and_then(|v| p.resolve(v).resource());
             for v in values {
                 let refs = query::referenced(v);
                 if refs.is_empty() && !matches!(v.kind, pulint_model::ValueKind::Null) {
                     // A peering id pulint cannot follow: it may be any of them.
                     return;
                 }
+                sides.extend(refs.iter().map(|&c| (c, vpc)));
                 used.extend(refs);
             }
         }
@@ -71,10 +80,30 @@ impl Rule for PeeringNoRoutes {
                 .filter(|(_, a)| a.arg("vpcPeeringConnectionId").and_then(|v| p.resolve(v).resource()) == Some(id))
                 .map(|(aid, _)| aid)
                 .collect();
+            let r = p.resource(id);
             if used.contains(&id) || accepters.iter().any(|a| used.contains(a)) {
+                // Routed: on both sides? Judged only when both VPCs and every route's VPC are known.
+                let vpc_of = |k: &str| r.arg(k).and_then(|v| p.resolve(v).resource());
+                let routed: Vec<Option<ResourceId>> = sides.iter().filter(|(c, _)| *c == id || accepters.contains(c)).map(|(_, v)| *v).collect();
+                if let (Some(a), Some(b)) = (vpc_of("vpcId"), vpc_of("peerVpcId"))
+                    && routed.iter().all(Option::is_some)
+                {
+                    let has = |vpc| routed.contains(&Some(vpc));
+                    let missing = match (has(a), has(b)) {
+                        (true, false) => Some(b),
+                        (false, true) => Some(a),
+                        _ => None,
+                    };
+                    if let Some(m) = missing {
+                        cx.report(
+                            cx.diagnostic(r.span, format!("peering connection {} has routes in one VPC only; replies from {} have no route back", query::name_of(r), query::name_of(p.resource(m))))
+                                .with_label(p.resource(m).span, "no route table of this VPC uses the peering")
+                                .with_help("add a route to the other VPC's range through the peering in this VPC's route tables too"),
+                        );
+                    }
+                }
                 continue;
             }
-            let r = p.resource(id);
             cx.report(
                 cx.diagnostic(r.span, format!("no route sends traffic through peering connection {}", query::name_of(r)))
                     .with_help("add routes to the peer's range with `vpcPeeringConnectionId` in both VPCs' route tables"),
