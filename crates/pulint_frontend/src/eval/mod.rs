@@ -774,7 +774,11 @@ impl<'p> Evaluator<'p> {
                         let a = self.eval(body);
                         let b = self.eval(orelse);
                         self.conditional -= 1;
-                        if a.same(&b) { a } else { V::unknown("depends on a condition", *span) }
+                        if a.same(&b) {
+                            a
+                        } else {
+                            V::Val(Value::undecided("depends on a condition", [to_value(&a, *span), to_value(&b, *span)], *span))
+                        }
                     }
                 }
             }

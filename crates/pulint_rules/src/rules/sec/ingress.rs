@@ -10,7 +10,8 @@ pub struct SgRule {
     pub protocol: Option<String>,
     /// The port range; all ports for protocol `-1`.
     pub ports: Option<(f64, f64)>,
-    /// Known CIDR sources with their spans; None when any CIDR is unknown.
+    /// Known CIDR sources with their spans; None when any CIDR is unknown. For a list chosen by an
+    /// undecided condition, the CIDRs written on its arms.
     pub cidrs: Option<Vec<(String, Span)>>,
     /// The rule itself (an inline block, or the rule resource).
     pub span: Span,
@@ -62,13 +63,23 @@ fn shape<'p>(p: &'p Program, get: impl Fn(&str) -> Option<&'p Value>, ingress: b
     for k in cidr_keys {
         let Some(v) = get(k) else { continue };
         let v = p.resolve(v);
-        let items: Vec<&Value> = match v.as_list() {
-            Some(items) => items.iter().collect(),
-            None => vec![v],
-        };
+        // A list chosen by a condition pulint cannot decide: every arm's CIDRs are written in the
+        // program, and a world-open one on any arm is open in that configuration.
+        let undecided = !v.alternatives().is_empty();
+        let arms: Vec<&Value> = if undecided { v.alternatives().iter().collect() } else { vec![v] };
+        let items: Vec<&Value> = arms
+            .into_iter()
+            .flat_map(|a| match a.as_list() {
+                Some(items) => items.iter().collect(),
+                None => vec![a],
+            })
+            .collect();
         for i in items {
             match (p.str_of(i), cidrs.as_mut()) {
                 (Some(s), Some(list)) => list.push((s.to_string(), i.span)),
+                // An arm pulint cannot read leaves the others' literals judged (rules ask
+                // whether some CIDR is open, never whether all are known).
+                (None, _) if undecided => {}
                 _ => cidrs = None,
             }
         }
