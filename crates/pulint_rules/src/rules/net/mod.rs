@@ -2,6 +2,7 @@
 
 pub mod az_region_mismatch;
 pub mod cidr_host_bits;
+pub mod closed_security_groups;
 pub mod hardcoded_az;
 pub mod igw_not_attached;
 pub mod lambda_no_egress;
@@ -34,4 +35,5 @@ pub static RULES: &[&dyn Rule] = &[
     &az_region_mismatch::AzRegionMismatch,
     &target_no_ingress::LoadBalancedServiceNoIngress,
     &igw_not_attached::InternetGatewayNotAttached,
+    &closed_security_groups::UnreachableBehindSecurityGroups,
 ];

@@ -47,54 +47,64 @@ impl Rule for LoadBalancedServiceNoIngress {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        // Security groups some separate ingress-capable rule is attached to; a rule whose group
-        // pulint cannot tell may be attached to any.
-        let mut ruled: Vec<ResourceId> = Vec::new();
-        for (_, r) in created(p).filter(|(_, r)| RULE_TYPES.contains(&r.token.as_str())) {
-            let is_egress = r.arg("type").and_then(|v| p.str_of(v)) == Some("egress");
-            if is_egress {
-                continue;
-            }
-            match r.arg("securityGroupId").and_then(|v| p.resolve(v).resource()) {
-                Some(sg) => ruled.push(sg),
-                None => return,
-            }
-        }
+        let Some(open) = Ingress::of(p) else { return };
         for (_, svc) in created_of(p, "aws:ecs/service:Service") {
             let lbs = svc.arg("loadBalancers").map(|v| p.resolve(v));
             if lbs.and_then(|v| v.as_list()).is_none_or(|l| l.is_empty()) {
                 continue;
             }
-            let Some(groups) = svc.arg("networkConfiguration").map(|v| p.resolve(v)).and_then(|n| n.get("securityGroups")).map(|v| p.resolve(v)).and_then(|v| v.as_list()) else {
-                continue;
-            };
-            let mut ids = Vec::new();
-            for g in groups {
-                match p.resolve(g).resource() {
-                    Some(id) if p.resource(id).token == "aws:ec2/securityGroup:SecurityGroup" => ids.push(id),
-                    _ => {
-                        ids.clear();
-                        break;
-                    }
-                }
-            }
-            let closed = !ids.is_empty()
-                && ids.iter().all(|&id| {
-                    let sg = p.resource(id);
-                    let inline = match sg.arg("ingress").map(|v| &p.resolve(v).kind) {
-                        None | Some(ValueKind::Null) => false,
-                        Some(ValueKind::List(items)) => !items.is_empty(),
-                        _ => true,
-                    };
-                    args_complete(sg) && !inline && !ruled.contains(&id)
-                });
-            if closed {
+            let groups = svc.arg("networkConfiguration").map(|v| p.resolve(v)).and_then(|n| n.get("securityGroups"));
+            if let Some(closed) = groups.and_then(|g| open.all_closed(p, g)) {
                 cx.report(
                     cx.diagnostic(svc.span, format!("service {} is behind a load balancer, but its security groups allow no ingress, so no request or health check reaches its tasks", name_of(svc)))
-                        .with_label(p.resource(ids[0]).span, "no ingress rule for this group")
+                        .with_label(p.resource(closed).span, "no ingress rule for this group")
                         .with_help("allow the container port from the load balancer's security group"),
                 );
             }
         }
+    }
+}
+
+/// Which security groups admit some traffic: an inline `ingress` block, or a separate ingress
+/// rule attached to them.
+pub(crate) struct Ingress {
+    ruled: Vec<ResourceId>,
+}
+
+impl Ingress {
+    /// None when some ingress rule's group cannot be told (it may be attached to any group).
+    pub(crate) fn of(p: &Program) -> Option<Ingress> {
+        let mut ruled = Vec::new();
+        for (_, r) in created(p).filter(|(_, r)| RULE_TYPES.contains(&r.token.as_str())) {
+            if r.arg("type").and_then(|v| p.str_of(v)) == Some("egress") {
+                continue;
+            }
+            ruled.push(r.arg("securityGroupId").and_then(|v| p.resolve(v).resource())?);
+        }
+        Some(Ingress { ruled })
+    }
+
+    /// The first group of a list when every group in it is a program security group that admits
+    /// nothing; None otherwise (or when any group is not known).
+    pub(crate) fn all_closed(&self, p: &Program, groups: &pulint_model::Value) -> Option<ResourceId> {
+        let items = p.resolve(groups).as_list()?;
+        let mut ids = Vec::new();
+        for g in items {
+            let id = p.resolve(g).resource()?;
+            let sg = p.resource(id);
+            if sg.token != "aws:ec2/securityGroup:SecurityGroup" || !args_complete(sg) {
+                return None;
+            }
+            let inline = match sg.arg("ingress").map(|v| &p.resolve(v).kind) {
+                None | Some(ValueKind::Null) => false,
+                Some(ValueKind::List(items)) => !items.is_empty(),
+                _ => true,
+            };
+            if inline || self.ruled.contains(&id) {
+                return None;
+            }
+            ids.push(id);
+        }
+        ids.first().copied()
     }
 }

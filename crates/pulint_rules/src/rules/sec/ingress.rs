@@ -2,7 +2,7 @@
 //! `egress` blocks, `aws.ec2.SecurityGroupRule`, `aws.vpc.SecurityGroupIngressRule` /
 //! `EgressRule`.
 
-use pulint_model::{Program, Span, Value};
+use pulint_model::{Program, ResourceId, Span, Value};
 
 pub struct SgRule {
     pub ingress: bool,
@@ -15,6 +15,8 @@ pub struct SgRule {
     pub cidrs: Option<Vec<(String, Span)>>,
     /// The rule itself (an inline block, or the rule resource).
     pub span: Span,
+    /// The security group the rule belongs to, when known.
+    pub group: Option<ResourceId>,
 }
 
 impl SgRule {
@@ -25,13 +27,14 @@ impl SgRule {
 
 pub fn sg_rules(p: &Program) -> Vec<SgRule> {
     let mut out = Vec::new();
-    for (_, r) in crate::query::created(p) {
+    for (id, r) in crate::query::created(p) {
+        let target = || r.arg("securityGroupId").and_then(|v| p.resolve(v).resource());
         match r.token.as_str() {
             "aws:ec2/securityGroup:SecurityGroup" => {
                 for (key, ingress) in [("ingress", true), ("egress", false)] {
                     let Some(list) = r.arg(key).map(|v| p.resolve(v)).and_then(Value::as_list) else { continue };
                     for rule in list.iter().map(|v| p.resolve(v)).filter(|v| v.as_object().is_some()) {
-                        out.push(shape(p, |k| rule.get(k), ingress, rule.span, &["cidrBlocks", "ipv6CidrBlocks"]));
+                        out.push(shape(p, |k| rule.get(k), ingress, rule.span, &["cidrBlocks", "ipv6CidrBlocks"], Some(id)));
                     }
                 }
             }
@@ -41,17 +44,17 @@ pub fn sg_rules(p: &Program) -> Vec<SgRule> {
                     Some("egress") => false,
                     _ => continue,
                 };
-                out.push(shape(p, |k| r.arg(k), ingress, r.span, &["cidrBlocks", "ipv6CidrBlocks"]));
+                out.push(shape(p, |k| r.arg(k), ingress, r.span, &["cidrBlocks", "ipv6CidrBlocks"], target()));
             }
-            "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" => out.push(shape(p, |k| r.arg(k), true, r.span, &["cidrIpv4", "cidrIpv6"])),
-            "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule" => out.push(shape(p, |k| r.arg(k), false, r.span, &["cidrIpv4", "cidrIpv6"])),
+            "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule" => out.push(shape(p, |k| r.arg(k), true, r.span, &["cidrIpv4", "cidrIpv6"], target())),
+            "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule" => out.push(shape(p, |k| r.arg(k), false, r.span, &["cidrIpv4", "cidrIpv6"], target())),
             _ => {}
         }
     }
     out
 }
 
-fn shape<'p>(p: &'p Program, get: impl Fn(&str) -> Option<&'p Value>, ingress: bool, span: Span, cidr_keys: &[&str]) -> SgRule {
+fn shape<'p>(p: &'p Program, get: impl Fn(&str) -> Option<&'p Value>, ingress: bool, span: Span, cidr_keys: &[&str], group: Option<ResourceId>) -> SgRule {
     let protocol = get("protocol").or_else(|| get("ipProtocol")).and_then(|v| p.str_of(v)).map(str::to_ascii_lowercase);
     let port = |k: &str| get(k).map(|v| p.resolve(v)).and_then(Value::as_number);
     let ports = if matches!(protocol.as_deref(), Some("-1" | "all")) {
@@ -84,5 +87,5 @@ fn shape<'p>(p: &'p Program, get: impl Fn(&str) -> Option<&'p Value>, ingress: b
             }
         }
     }
-    SgRule { ingress, protocol, ports, cidrs, span }
+    SgRule { ingress, protocol, ports, cidrs, span, group }
 }

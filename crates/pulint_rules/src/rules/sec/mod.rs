@@ -8,7 +8,7 @@ pub mod hardcoded_secret;
 pub mod http_listener;
 pub mod metadata_tokens;
 pub mod iam_wildcard;
-mod ingress;
+pub(crate) mod ingress;
 pub mod kms_key;
 pub mod lambda_resource_access;
 pub mod lambda_tracing;
