@@ -5,7 +5,7 @@ use super::target_no_ingress::Ingress;
 use crate::rules::sec::ingress::{SgRule, sg_rules};
 use crate::query::{args_complete, created, name_of};
 use crate::{Ctx, Rule, declare_rule};
-use pulint_model::{Program, Resource, RuleMeta};
+use pulint_model::{Program, Resource, ResourceId, RuleMeta};
 
 declare_rule! {
     /// ## What it does
@@ -13,7 +13,8 @@ declare_rule! {
     /// are all created by the program and none of which has an ingress rule: no inline `ingress`
     /// block and no `SecurityGroupRule` / `SecurityGroupIngressRule` attached. For a database, also
     /// when every ingress rule of its groups is known and none admits the database's port (its
-    /// `port`, else the engine's default: 5432, 3306, 1433, 1521).
+    /// `port`, else the engine's default: 5432, 3306, 1433, 1521); for a load balancer, when none
+    /// admits any of its listeners' ports.
     ///
     /// ## Why is this bad?
     /// Security groups deny by default. With no ingress rule nothing can connect: the
@@ -55,7 +56,7 @@ impl Rule for UnreachableBehindSecurityGroups {
     fn check(&self, p: &Program, cx: &mut Ctx) {
         let Some(open) = Ingress::of(p) else { return };
         let rules = sg_rules(p);
-        for (_, r) in created(p) {
+        for (id, r) in created(p) {
             let Some(&(_, arg, what)) = GUARDED.iter().find(|(t, _, _)| *t == r.token) else { continue };
             // A network load balancer without security groups is not guarded by them.
             let Some(groups) = r.arg(arg) else { continue };
@@ -66,7 +67,9 @@ impl Rule for UnreachableBehindSecurityGroups {
                         .with_help("allow the needed port from the calling tier's security group"),
                 );
             } else if let Some(port) = database_port(p, r) {
-                closed_port(p, cx, r, groups, port, &rules);
+                closed_ports(p, cx, r, groups, &[port], &rules);
+            } else if let Some(ports) = listener_ports(p, id) {
+                closed_ports(p, cx, r, groups, &ports, &rules);
             }
         }
     }
@@ -91,8 +94,21 @@ fn database_port(p: &Program, r: &Resource) -> Option<f64> {
     }
 }
 
-/// Reports a database whose groups all have known ingress rules, none of which admits its port.
-fn closed_port(p: &Program, cx: &mut Ctx, db: &Resource, groups: &pulint_model::Value, port: f64, rules: &[SgRule]) {
+/// The ports of a load balancer's listeners, when it has listeners and all their ports are known.
+fn listener_ports(p: &Program, lb: ResourceId) -> Option<Vec<f64>> {
+    let listeners: Vec<&Resource> = created(p)
+        .map(|(_, l)| l)
+        .filter(|l| matches!(l.token.as_str(), "aws:lb/listener:Listener" | "aws:alb/listener:Listener") && l.arg("loadBalancerArn").and_then(|v| p.resolve(v).resource()) == Some(lb))
+        .collect();
+    if listeners.is_empty() {
+        return None;
+    }
+    listeners.iter().map(|l| l.arg("port").and_then(|v| p.resolve(v).as_number())).collect()
+}
+
+/// Reports a database or load balancer whose groups all have known ingress rules, none of which
+/// admits any of the ports it serves.
+fn closed_ports(p: &Program, cx: &mut Ctx, db: &Resource, groups: &pulint_model::Value, ports: &[f64], rules: &[SgRule]) {
     let Some(items) = p.resolve(groups).as_list() else { return };
     let mut ids = Vec::new();
     for g in items {
@@ -111,13 +127,15 @@ fn closed_port(p: &Program, cx: &mut Ctx, db: &Resource, groups: &pulint_model::
     if mine.is_empty() || mine.iter().any(|x| x.ports.is_none()) {
         return;
     }
-    let admits = mine.iter().any(|x| x.all_protocols() || x.ports.is_some_and(|(lo, hi)| lo <= port && port <= hi));
+    let admits = mine.iter().any(|x| x.all_protocols() || x.ports.is_some_and(|(lo, hi)| ports.iter().any(|&port| lo <= port && port <= hi)));
     if !admits {
         let first = mine[0];
+        let served = ports.iter().map(|n| format!("{n}")).collect::<Vec<_>>().join(", ");
+        let which = if ports.len() == 1 { "its port" } else { "any of its ports" };
         cx.report(
-            cx.diagnostic(db.span, format!("no ingress rule of the security groups of {} admits its port {port}, so applications cannot connect", name_of(db)))
+            cx.diagnostic(db.span, format!("no ingress rule of the security groups of {} admits {which} {served}, so clients cannot connect", name_of(db)))
                 .with_label(first.span, "ingress on other ports only")
-                .with_help("allow the database port from the application tier's security group"),
+                .with_help("allow the served port from the clients' network or security group"),
         );
     }
 }
