@@ -186,14 +186,6 @@ impl Value {
         }
     }
 
-    /// The reason of an unknown value.
-    pub fn unknown_reason(&self) -> Option<&str> {
-        match &self.kind {
-            ValueKind::Unknown { reason, .. } => Some(reason),
-            _ => None,
-        }
-    }
-
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
             ValueKind::String(s) => Some(s),

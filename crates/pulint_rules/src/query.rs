@@ -3,6 +3,12 @@
 
 use pulint_model::{token, Program, Resource, ResourceId, ResourceKind, Span, Value, ValueKind};
 
+/// S3 bucket types (the current `Bucket` and the v6 `BucketV2`).
+pub const BUCKETS: &[&str] = &["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
+
+/// Separate S3 versioning resources.
+pub const VERSIONINGS: &[&str] = &["aws:s3/bucketVersioningV2:BucketVersioningV2", "aws:s3/bucketVersioning:BucketVersioning"];
+
 /// Resources the program creates (not providers, components or `.get` reads), with their ids.
 pub fn created(p: &Program) -> impl Iterator<Item = (ResourceId, &Resource)> {
     p.resources.iter().enumerate().filter(|(_, r)| r.kind == ResourceKind::Custom).map(|(i, r)| (ResourceId(i as u32), r))
@@ -99,10 +105,19 @@ pub struct Refs {
 
 impl Refs {
     pub fn new(p: &Program) -> Refs {
+        Refs::by(p, referenced)
+    }
+
+    /// Who is wired to whom: references passed as values, not written into text ([`wired`]).
+    pub fn wiring(p: &Program) -> Refs {
+        Refs::by(p, wired)
+    }
+
+    fn by(p: &Program, refs_of: fn(&Value) -> Vec<ResourceId>) -> Refs {
         let mut by_target = vec![Vec::new(); p.resources.len()];
         for (i, r) in p.resources.iter().enumerate() {
             let me = ResourceId(i as u32);
-            let mut targets: Vec<ResourceId> = r.args.iter().flat_map(|a| referenced(&a.value)).collect();
+            let mut targets: Vec<ResourceId> = r.args.iter().flat_map(|a| refs_of(&a.value)).collect();
             targets.sort_by_key(|t| t.0);
             targets.dedup();
             for t in targets {

@@ -36,7 +36,6 @@ declare_rule! {
         summary: "S3 replication does not wait for the versioning of its buckets" }
 }
 
-const VERSIONING: &[&str] = &["aws:s3/bucketVersioningV2:BucketVersioningV2", "aws:s3/bucketVersioning:BucketVersioning"];
 
 impl Rule for ReplicationBeforeVersioning {
     fn meta(&self) -> &'static RuleMeta {
@@ -58,7 +57,7 @@ impl Rule for ReplicationBeforeVersioning {
             }
             for (bucket, role) in buckets {
                 let versionings: Vec<ResourceId> = query::created(p)
-                    .filter(|(_, v)| VERSIONING.contains(&v.token.as_str()) && v.arg("bucket").and_then(|b| p.resolve(b).resource()) == Some(bucket))
+                    .filter(|(_, v)| query::VERSIONINGS.contains(&v.token.as_str()) && v.arg("bucket").and_then(|b| p.resolve(b).resource()) == Some(bucket))
                     .map(|(id, _)| id)
                     .collect();
                 let Some(first) = versionings.first() else { continue };

@@ -54,8 +54,8 @@ impl Rule for UnreachableBehindSecurityGroups {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        let Some(open) = Ingress::of(p) else { return };
         let rules = sg_rules(p);
+        let Some(open) = Ingress::of(&rules) else { return };
         for (id, r) in created(p) {
             let Some(&(_, arg, what)) = GUARDED.iter().find(|(t, _, _)| *t == r.token) else { continue };
             // A network load balancer without security groups is not guarded by them.

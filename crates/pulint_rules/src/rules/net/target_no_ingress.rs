@@ -1,7 +1,8 @@
 //! NET013 load-balanced-service-no-ingress: an ECS service behind a load balancer whose security
 //! groups admit nothing.
 
-use crate::query::{args_complete, created, created_of, name_of};
+use crate::query::{args_complete, created_of, name_of};
+use crate::rules::sec::ingress::{SgRule, sg_rules};
 use crate::{Ctx, Rule, declare_rule};
 use pulint_model::{Program, ResourceId, RuleMeta, ValueKind};
 
@@ -39,15 +40,13 @@ declare_rule! {
         summary: "an ECS service behind a load balancer has security groups that admit no traffic" }
 }
 
-const RULE_TYPES: &[&str] = &["aws:ec2/securityGroupRule:SecurityGroupRule", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"];
-
 impl Rule for LoadBalancedServiceNoIngress {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        let Some(open) = Ingress::of(p) else { return };
+        let Some(open) = Ingress::of(&sg_rules(p)) else { return };
         for (_, svc) in created_of(p, "aws:ecs/service:Service") {
             let lbs = svc.arg("loadBalancers").map(|v| p.resolve(v));
             if lbs.and_then(|v| v.as_list()).is_none_or(|l| l.is_empty()) {
@@ -65,23 +64,16 @@ impl Rule for LoadBalancedServiceNoIngress {
     }
 }
 
-/// Which security groups admit some traffic: an inline `ingress` block, or a separate ingress
-/// rule attached to them.
+/// Which security groups admit some traffic: those an ingress rule (inline or separate) belongs to.
 pub(crate) struct Ingress {
-    ruled: Vec<ResourceId>,
+    open: Vec<ResourceId>,
 }
 
 impl Ingress {
     /// None when some ingress rule's group cannot be told (it may be attached to any group).
-    pub(crate) fn of(p: &Program) -> Option<Ingress> {
-        let mut ruled = Vec::new();
-        for (_, r) in created(p).filter(|(_, r)| RULE_TYPES.contains(&r.token.as_str())) {
-            if r.arg("type").and_then(|v| p.str_of(v)) == Some("egress") {
-                continue;
-            }
-            ruled.push(r.arg("securityGroupId").and_then(|v| p.resolve(v).resource())?);
-        }
-        Some(Ingress { ruled })
+    pub(crate) fn of(rules: &[SgRule]) -> Option<Ingress> {
+        let open = rules.iter().filter(|r| r.ingress).map(|r| r.group).collect::<Option<Vec<_>>>()?;
+        Some(Ingress { open })
     }
 
     /// The first group of a list when every group in it is a program security group that admits
@@ -92,15 +84,16 @@ impl Ingress {
         for g in items {
             let id = p.resolve(g).resource()?;
             let sg = p.resource(id);
-            if sg.token != "aws:ec2/securityGroup:SecurityGroup" || !args_complete(sg) {
+            if sg.token != "aws:ec2/securityGroup:SecurityGroup" || !args_complete(sg) || self.open.contains(&id) {
                 return None;
             }
-            let inline = match sg.arg("ingress").map(|v| &p.resolve(v).kind) {
-                None | Some(ValueKind::Null) => false,
-                Some(ValueKind::List(items)) => !items.is_empty(),
+            // Inline rules pulint cannot read may admit anything.
+            let unread = sg.arg("ingress").map(|v| p.resolve(v)).is_some_and(|v| match &v.kind {
+                ValueKind::Null => false,
+                ValueKind::List(items) => items.iter().any(|i| p.resolve(i).as_object().is_none()),
                 _ => true,
-            };
-            if inline || self.ruled.contains(&id) {
+            });
+            if unread {
                 return None;
             }
             ids.push(id);

@@ -2,7 +2,7 @@
 //! makes it unique across AWS accounts.
 
 use super::common::{holes, is_env_read, simple_text, text_of};
-use crate::query::{anchor, created, name_of};
+use crate::query::{BUCKETS, anchor, created, name_of};
 use crate::{Ctx, Rule, declare_rule};
 use pulint_model::{Multiplicity, Program, RuleMeta, Value, ValueKind};
 
@@ -35,7 +35,6 @@ declare_rule! {
         summary: "an S3 bucket name has no account, region or random part" }
 }
 
-const BUCKETS: &[&str] = &["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 
 impl Rule for BucketNameNotUnique {
     fn meta(&self) -> &'static RuleMeta {

@@ -1,7 +1,7 @@
 //! OPS009 fixed-bucket-name: an S3 bucket name that is the same in every stack and account.
 
 use super::common::{is_env_read, text_of};
-use crate::query::{anchor, created, name_of};
+use crate::query::{BUCKETS, anchor, created, name_of};
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{ConfigAccessor, Program, RuleMeta, Value, ValueKind};
 
@@ -31,7 +31,6 @@ declare_rule! {
         summary: "an S3 bucket name is fixed text, the same in every stack and account" }
 }
 
-const BUCKETS: &[&str] = &["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 
 impl Rule for FixedBucketName {
     fn meta(&self) -> &'static RuleMeta {

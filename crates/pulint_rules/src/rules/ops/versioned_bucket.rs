@@ -3,7 +3,7 @@
 
 use super::common::{elided, prod_stack};
 use super::teardown::false_or_absent;
-use crate::query::{args_complete, bool_of, created, name_of};
+use crate::query::{BUCKETS, VERSIONINGS, args_complete, bool_of, created, name_of};
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{Program, Resource, ResourceId, RuleMeta, Span, Value};
 
@@ -33,8 +33,6 @@ declare_rule! {
         summary: "a versioned bucket has no `forceDestroy` and blocks `pulumi destroy`" }
 }
 
-const BUCKETS: &[&str] = &["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
-const VERSIONING: &[&str] = &["aws:s3/bucketVersioningV2:BucketVersioningV2", "aws:s3/bucketVersioning:BucketVersioning"];
 
 impl Rule for VersionedBucketNoForceDestroy {
     fn meta(&self) -> &'static RuleMeta {
@@ -68,7 +66,7 @@ fn versioned(p: &Program, id: ResourceId, r: &Resource) -> Option<Option<Span>> 
         return Some(None);
     }
     created(p).find_map(|(_, other)| {
-        if !VERSIONING.contains(&other.token.as_str()) || other.arg("bucket")?.resource() != Some(id) {
+        if !VERSIONINGS.contains(&other.token.as_str()) || other.arg("bucket")?.resource() != Some(id) {
             return None;
         }
         let status = other.arg("versioningConfiguration").map(|c| p.resolve(c)).and_then(|c: &Value| c.get("status")).and_then(|s| p.str_of(s));

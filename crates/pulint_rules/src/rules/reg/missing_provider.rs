@@ -61,13 +61,13 @@ impl Rule for MissingProvider {
             (Some(region) != default).then(|| region.to_string())
         };
         let on_default = |r: &pulint_model::Resource| r.kind == ResourceKind::Custom && r.provider == ProviderUse::Default && regional(&r.token) && r.arg("region").is_none();
-        let refs = query::Refs::new(p);
+        // Wiring, not text: an ID or URL written into a string or document is data.
+        let wiring = query::Refs::wiring(p);
         let lands = default.map(|d| format!("the default region ({d})")).unwrap_or_else(|| "the default provider's region".into());
         for (id, r) in query::created(p) {
             if !on_default(r) {
                 continue;
             }
-            // Wiring, not text: an ID or URL written into a string or document is data.
             let targets: Vec<_> = r.args.iter().flat_map(|a| query::wired(&a.value)).filter(|&t| regional(&p.resource(t).token)).collect();
             // Wired to a resource of the default region too: then it belongs there (replication
             // configurations, peering requesters).
@@ -76,19 +76,11 @@ impl Rule for MissingProvider {
             }
             let uses = targets.iter().find_map(|&t| explicit_region(p.resource(t)).map(|reg| (t, reg, "uses")));
             let used_by = || {
-                refs.referrers(id)
-                    .iter()
-                    .filter(|&&t| regional(&p.resource(t).token) && p.resource(t).args.iter().any(|a| query::wired(&a.value).contains(&id)))
-                    .find_map(|&t| explicit_region(p.resource(t)).map(|reg| (t, reg, "is used by")))
+                wiring.referrers(id).iter().filter(|&&t| regional(&p.resource(t).token)).find_map(|&t| explicit_region(p.resource(t)).map(|reg| (t, reg, "is used by")))
             };
             let Some((other, region, how)) = uses.or_else(used_by) else {
                 // Used from two regions at once: whatever the default region is, one side is wrong.
-                let users: Vec<_> = refs
-                    .referrers(id)
-                    .iter()
-                    .copied()
-                    .filter(|&t| regional(&p.resource(t).token) && p.resource(t).args.iter().any(|a| query::wired(&a.value).contains(&id)))
-                    .collect();
+                let users: Vec<_> = wiring.referrers(id).iter().copied().filter(|&t| regional(&p.resource(t).token)).collect();
                 if let Some((a, b)) = split_regions(p, &users) {
                     let (ra, rb) = (p.resource(a), p.resource(b));
                     cx.report(

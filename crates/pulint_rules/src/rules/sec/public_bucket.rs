@@ -71,7 +71,7 @@ impl Rule for MissingPublicAccessBlock {
             return;
         }
         for (id, r) in query::created(p) {
-            if BUCKETS.contains(&r.token.as_str()) && !blocked.contains(&id) && query::args_complete(r) {
+            if query::BUCKETS.contains(&r.token.as_str()) && !blocked.contains(&id) && query::args_complete(r) {
                 cx.report(
                     cx.diagnostic(r.span, format!("{} has no public access block; its privacy depends on account settings", query::name_of(r)))
                         .with_help("add `aws.s3.BucketPublicAccessBlock` for it with all four blocks enabled"),
@@ -85,7 +85,6 @@ fn hosts_website(p: &Program) -> bool {
     query::created(p).any(|(_, r)| r.token.contains("bucketWebsiteConfiguration") || r.arg("website").is_some())
 }
 
-const BUCKETS: &[&str] = &["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 const PAB: &str = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
 
 impl Rule for PublicBucket {
@@ -97,7 +96,7 @@ impl Rule for PublicBucket {
         let website = hosts_website(p);
         for (_, r) in query::created(p) {
             match r.token.as_str() {
-                t if BUCKETS.contains(&t) || t.starts_with("aws:s3/bucketAcl") => {
+                t if query::BUCKETS.contains(&t) || t.starts_with("aws:s3/bucketAcl") => {
                     if let Some(acl) = r.arg("acl")
                         && let Some(a @ ("public-read" | "public-read-write")) = p.str_of(acl) {
                             cx.report(cx.diagnostic(query::anchor(acl.span, r.span), format!("the `{a}` ACL makes every object readable by anyone")).with_help("keep the bucket private and serve content through CloudFront"));
