@@ -1,0 +1,53 @@
+//! Name spellings: the SDKs write one schema name as `cidr_block` (Python) or `cidrBlock`
+//! (Node), and acronyms fold differently (`instanceIDs`, `instance_ids`), so names compare in a
+//! normal form; and suggestions for a name that exists in neither.
+
+/// Lower case without underscores: the form every spelling of a schema name shares.
+pub fn normalize(name: &str) -> String {
+    name.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect()
+}
+
+/// The candidate closest to `name` when it is close enough to be a likely typo or a near miss
+/// (`version` for `versioning`, `BucketReplicationConfig` for `BucketReplication`).
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let n = normalize(name);
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let m = normalize(c);
+        let d = if m.starts_with(&n) || n.starts_with(&m) { m.len().abs_diff(n.len()).min(3) } else { distance(&n, &m) };
+        let limit = (n.len().max(m.len()) / 3).max(1);
+        if d <= limit && best.is_none_or(|(bd, bc)| d < bd || d == bd && c < bc) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Levenshtein distance over characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_and_suggestions() {
+        assert_eq!(normalize("instance_ids"), normalize("instanceIDs"));
+        assert_eq!(closest("versionning", ["versioning", "website"]), Some("versioning"));
+        assert_eq!(closest("BucketReplication", ["BucketReplicationConfig", "BucketPolicy"]), Some("BucketReplicationConfig"));
+        assert_eq!(closest("tags", ["acl", "bucket"]), None);
+    }
+}
