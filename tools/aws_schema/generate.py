@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Derive pulint's compact AWS schema from a pinned pulumi-aws wheel (and the matching npm package).
 
-usage: generate.py [--cache DIR] [--check]
+usage: generate.py [--cache DIR] [--check | --fetch]
 
 Reads the Python SDK with the `ast` module (never imports or runs it) and writes
 `crates/pulint_schema/data/aws.json`: resource and function tokens with their SDK class paths,
@@ -13,7 +13,7 @@ v6. Only facts are kept, no documentation text.
 
 The wheels come from PyPI (`pip download`), the npm package from `npm pack`; both are cached in
 --cache (default target/aws-schema-cache). `--check` regenerates into memory and exits 1 when the
-committed file differs (the freshness test runs this).
+committed file differs (the freshness test runs this); `--fetch` only fills the cache.
 """
 import argparse, ast, io, json, os, re, subprocess, sys, tarfile, zipfile
 
@@ -344,7 +344,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--cache', default=os.path.join(ROOT, 'target', 'aws-schema-cache'))
     ap.add_argument('--check', action='store_true')
+    ap.add_argument('--fetch', action='store_true', help='only download the pinned packages into the cache')
     a = ap.parse_args()
+    if a.fetch:
+        for kind, version in (('py', V7), ('py', V6), ('npm', V7)):
+            fetch(a.cache, kind, version)
+        return
     v7 = read_python(fetch(a.cache, 'py', V7))
     v6 = read_python(fetch(a.cache, 'py', V6))
     node_classes, deprecated_members = read_node(fetch(a.cache, 'npm', V7))
