@@ -21,7 +21,8 @@ static PUL_RULES: &[&dyn Rule] =
     &[&pul::SyntaxError, &pul::UnreadableFile, &pul::BudgetExceeded, &pul::InternalError, &pul::FragmentSyntaxError];
 
 static RULES: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
-    let families: [&[&'static dyn Rule]; 8] = [reg::RULES, net::RULES, sec::RULES, out::RULES, dep::RULES, ops::RULES, cost::RULES, PUL_RULES];
+    let families: [&[&'static dyn Rule]; 9] =
+        [reg::RULES, net::RULES, sec::RULES, out::RULES, dep::RULES, val::RULES, ops::RULES, cost::RULES, PUL_RULES];
     let mut all: Vec<&'static dyn Rule> = families.into_iter().flatten().copied().collect();
     all.sort_by_key(|r| r.meta().code);
     all

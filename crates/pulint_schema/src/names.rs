@@ -14,7 +14,7 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
         let m = normalize(c);
-        let d = if m.starts_with(&n) || n.starts_with(&m) { m.len().abs_diff(n.len()).min(3) } else { distance(&n, &m) };
+        let d = if m.starts_with(&n) || n.starts_with(&m) { m.len().abs_diff(n.len()) } else { distance(&n, &m) };
         let limit = (n.len().max(m.len()) / 3).max(1);
         if d <= limit && best.is_none_or(|(bd, bc)| d < bd || d == bd && c < bc) {
             best = Some((d, c));

@@ -101,6 +101,9 @@ pub struct Evaluator<'p> {
     /// Instance attributes read before any assignment (instance, attribute, where), while the
     /// program runs as written: an assignment seen later makes it a use before assignment.
     unset_reads: Vec<(*const Instance, String, Span)>,
+    /// Attributes the program sets on SDK resource objects (`vpc.private_subnet_ids = [...]`):
+    /// Python allows it, and later reads get the assigned value, not an output of the resource.
+    resource_fields: HashMap<(pulint_model::ResourceId, String), V>,
     /// Running functions nobody called, with made-up arguments: reads there prove nothing.
     in_uncalled: bool,
     /// The one-element lists `Output.all(x).apply(...)` passes to its callback, with the span of
@@ -139,6 +142,7 @@ impl<'p> Evaluator<'p> {
             seen_unknowns: HashSet::new(),
             by_path,
             unset_reads: Vec::new(),
+            resource_fields: HashMap::new(),
             in_uncalled: false,
         }
     }
@@ -604,6 +608,9 @@ impl<'p> Evaluator<'p> {
                 inst.fields.borrow_mut().insert(attr.to_string(), v);
             }
             V::Dict(d, _) => d.borrow_mut().set(attr.to_string(), span, v),
+            V::Val(Value { kind: ValueKind::Resource(id), .. }) => {
+                self.resource_fields.insert((*id, attr.to_string()), v);
+            }
             _ => {}
         }
     }
@@ -1263,6 +1270,11 @@ impl<'p> Evaluator<'p> {
         // (the logical name, internal state), never Outputs.
         if self.python() && attr.starts_with('_') && matches!(val.kind, ValueKind::Resource(_)) {
             return V::unknown(format!("private attribute `{attr}` of a resource object"), span);
+        }
+        if let ValueKind::Resource(id) = val.kind
+            && let Some(v) = self.resource_fields.get(&(id, attr.to_string()))
+        {
+            return v.clone();
         }
         let camel;
         let attr = if self.python() && matches!(val.kind, ValueKind::Resource(_) | ValueKind::Attr { .. } | ValueKind::InvokeResult { .. }) {

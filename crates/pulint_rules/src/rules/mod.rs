@@ -9,3 +9,4 @@ pub mod out;
 pub mod pul;
 pub mod reg;
 pub mod sec;
+pub mod val;

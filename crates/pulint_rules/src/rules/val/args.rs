@@ -1,0 +1,180 @@
+//! Arguments checked against the schema: every property a resource or invoke is given, at every
+//! depth, compared with the inputs the schema declares for that place. VAL002–VAL004 each report
+//! one kind of [`Issue`].
+
+use pulint_model::{FileKind, Program, Prop, Resource, Span, Value, ValueKind};
+use pulint_schema::{Property, Schema, Ty, closest, find};
+
+/// Resource options every resource accepts as `opts`; written as arguments they are a mistake of
+/// their own (the SDK rejects them as unexpected keywords).
+pub const OPTIONS: &[&str] = &[
+    "dependsOn", "parent", "provider", "providers", "protect", "ignoreChanges", "deleteBeforeReplace", "retainOnDelete",
+    "customTimeouts", "aliases", "import", "replaceOnChanges", "transformations", "transforms", "additionalSecretOutputs",
+];
+
+pub enum Issue<'a> {
+    /// A property the schema does not have at this place.
+    Unknown { key: &'a Prop, owner: String, suggestion: Option<String>, removed: Option<&'a str>, option: bool },
+    /// A list where a single object is expected, an object where a list is, or either where a
+    /// plain value is.
+    Shape { key: &'a Prop, owner: String, expected: &'static str, got: &'static str },
+    /// A required property that is absent.
+    Missing { at: Span, owner: String, name: String },
+}
+
+/// The issues of one resource's arguments (none for types the schema does not know).
+pub fn resource_issues<'a>(p: &'a Program, r: &'a Resource) -> Vec<Issue<'a>> {
+    let schema = Schema::aws();
+    let Some(rs) = schema.resource(&r.token) else { return Vec::new() };
+    let python = p.sources.get(r.span.file).kind == FileKind::Python;
+    let mut out = Vec::new();
+    let owner = pulint_model::token::display(&r.token);
+    for a in &r.args {
+        if matches!(a.key.canonical.as_str(), "*" | "**") {
+            continue;
+        }
+        match rs.input(&a.key.canonical) {
+            Some(prop) => check_value(p, schema, prop, a, &owner, python, &mut out),
+            None => {
+                let option = OPTIONS.contains(&a.key.canonical.as_str());
+                let removed = schema.removed_input(&r.token, &a.key.canonical).and_then(|pr| pr.deprecated.as_deref());
+                let removed = removed.or_else(|| schema.removed_input(&r.token, &a.key.canonical).map(|_| ""));
+                let suggestion = if option || removed.is_some() {
+                    None
+                } else {
+                    closest(&a.key.written, rs.inputs.iter().map(|i| i.name.as_str())).map(|n| spelled(n, python))
+                };
+                out.push(Issue::Unknown { key: a, owner: owner.clone(), suggestion, removed, option });
+            }
+        }
+    }
+    let elided = crate::rules::ops::common::elided(p, r.span);
+    if crate::query::args_complete(r) && !elided && r.options.get("import").is_none() && r.options.get("urn").is_none() {
+        for req in rs.inputs.iter().filter(|i| i.required) {
+            if !r.args.iter().any(|a| pulint_schema::normalize(&a.key.canonical) == pulint_schema::normalize(&req.name)) {
+                out.push(Issue::Missing { at: r.callee_span, owner: owner.clone(), name: spelled(&req.name, python) });
+            }
+        }
+    }
+    out
+}
+
+fn check_value<'a>(p: &'a Program, schema: &Schema, prop: &Property, a: &'a Prop, owner: &str, python: bool, out: &mut Vec<Issue<'a>>) {
+    let v = p.resolve(&a.value);
+    let alts = prop.ty.alternatives();
+    if alts.iter().any(|t| matches!(t, Ty::Any)) {
+        return;
+    }
+    let accepts_list = alts.iter().any(|t| matches!(t, Ty::List(_)));
+    let object_key = alts.iter().find_map(|t| match t {
+        Ty::Object(k) => Some(k.as_str()),
+        _ => None,
+    });
+    let accepts_object = object_key.is_some() || alts.iter().any(|t| matches!(t, Ty::Map(_)));
+    let here = format!("`{}` of {owner}", spelled(&prop.name, python));
+    match &v.kind {
+        ValueKind::List(items) => {
+            if !accepts_list {
+                let expected = if accepts_object { "a single object" } else { "a single value" };
+                out.push(Issue::Shape { key: a, owner: here, expected, got: "a list" });
+                return;
+            }
+            let element = alts.iter().find_map(|t| match t {
+                Ty::List(inner) => Some(inner.as_ref()),
+                _ => None,
+            });
+            if let Some(Ty::Object(k)) = element {
+                for item in items {
+                    if let ValueKind::Object(props) = &p.resolve(item).kind {
+                        check_object(p, schema, k, props, item.span, &here, python, out);
+                    }
+                }
+            }
+        }
+        ValueKind::Object(props) => {
+            if let Some(k) = object_key {
+                check_object(p, schema, k, props, v.span, &here, python, out);
+            } else if !accepts_object && !alts.iter().any(|t| matches!(t, Ty::String)) {
+                // JSON-shaped strings (policies) are written as objects in TypeScript and
+                // serialised by the SDK only where the schema says so; elsewhere an object is wrong.
+                let expected = if accepts_list { "a list" } else { "a single value" };
+                out.push(Issue::Shape { key: a, owner: here, expected, got: "an object" });
+            }
+        }
+        _ => {}
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_object<'a>(p: &'a Program, schema: &Schema, key: &str, props: &'a [Prop], span: Span, owner: &str, python: bool, out: &mut Vec<Issue<'a>>) {
+    // The IAM policy document types are an overlay whose keys are JSON's (`Statement`,
+    // `Principal.Service`), not schema names; policies are judged by the SEC rules.
+    if key.contains("PolicyDocument") || key.contains("PolicyStatement") {
+        return;
+    }
+    let Some(expected) = schema.nested(key) else { return };
+    let complete = !props.iter().any(|q| matches!(q.key.canonical.as_str(), "*" | "**")) && !crate::rules::ops::common::elided(p, span);
+    for q in props {
+        if matches!(q.key.canonical.as_str(), "*" | "**") {
+            continue;
+        }
+        match find(expected, &q.key.canonical) {
+            Some(prop) => check_value(p, schema, prop, q, owner, python, out),
+            None => {
+                let suggestion = closest(&q.key.written, expected.iter().map(|i| i.name.as_str())).map(|n| spelled(n, python));
+                out.push(Issue::Unknown { key: q, owner: owner.to_string(), suggestion, removed: None, option: false });
+            }
+        }
+    }
+    if complete {
+        for req in expected.iter().filter(|i| i.required) {
+            if !props.iter().any(|q| pulint_schema::normalize(&q.key.canonical) == pulint_schema::normalize(&req.name)) {
+                out.push(Issue::Missing { at: span, owner: owner.to_string(), name: spelled(&req.name, python) });
+            }
+        }
+    }
+}
+
+/// A schema name as the program's language writes it (`cidrBlock` -> `cidr_block` in Python).
+pub fn spelled(name: &str, python: bool) -> String {
+    if !python {
+        return name.to_string();
+    }
+    let mut out = String::new();
+    let chars: Vec<char> = name.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if c.is_uppercase() {
+            let prev_lower = i > 0 && (chars[i - 1].is_lowercase() || chars[i - 1].is_ascii_digit());
+            // An acronym's last capital starts the next word (`HTTPHeader`), but not a plural `s`
+            // (`instanceIDs` -> `instance_ids`).
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase()) && !(chars[i + 1] == 's' && i + 2 == chars.len());
+            let prev_upper = i > 0 && chars[i - 1].is_uppercase();
+            if i > 0 && (prev_lower || prev_upper && next_lower) {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(*c);
+        }
+    }
+    out
+}
+
+/// Whether a value is known well enough to judge (not unknown, not computed at run time).
+pub fn literal(v: &Value) -> bool {
+    matches!(v.kind, ValueKind::String(_) | ValueKind::Number(_) | ValueKind::Bool(_) | ValueKind::List(_) | ValueKind::Object(_))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spelled;
+
+    #[test]
+    fn python_spelling() {
+        assert_eq!(spelled("cidrBlock", true), "cidr_block");
+        assert_eq!(spelled("instanceIDs", true), "instance_ids");
+        assert_eq!(spelled("s3UsePathStyle", true), "s3_use_path_style");
+        assert_eq!(spelled("cidrBlock", false), "cidrBlock");
+        assert_eq!(spelled("HTTPHeader", true), "http_header");
+    }
+}

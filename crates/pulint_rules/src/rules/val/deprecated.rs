@@ -1,0 +1,109 @@
+//! VAL005 deprecated: a deprecated resource type or argument of the pulumi-aws major in use.
+
+use crate::{declare_rule, Ctx, Rule};
+use pulint_model::{FileKind, Program, Prop, RuleMeta, ValueKind};
+use pulint_schema::{Property, Schema, Ty, find};
+
+use super::args::spelled;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags resource types and arguments that pulumi-aws deprecates in the major version the
+    /// program uses (v7 unless its pins say v6), naming the replacement the SDK names: the
+    /// `*V2` S3 resources, and the inline `acl`, `versioning`, `serverSideEncryptionConfiguration`,
+    /// `lifecycleRules`, `logging`, `policy` and `website` arguments of `s3.Bucket`, among others.
+    ///
+    /// ## Why is this bad?
+    /// Deprecated inputs still deploy today but warn on every preview, conflict with the
+    /// separate resources that replace them (both manage the same bucket setting and fight over
+    /// it), and disappear in the next major version, when the program stops compiling.
+    ///
+    /// ## Example
+    /// ```python
+    /// aws.s3.Bucket("logs", versioning={"enabled": True})
+    /// ```
+    /// ```typescript
+    /// new aws.s3.Bucket("logs", { versioning: { enabled: true } });
+    /// ```
+    ///
+    /// ## Use instead
+    /// The separate resource: `aws.s3.BucketVersioning("logs-versioning", bucket=logs.id,
+    /// versioning_configuration={"status": "Enabled"})`.
+    pub Deprecated { code: "VAL005", name: "deprecated", family: Val, severity: Warning, status: Stable,
+        summary: "a deprecated resource type or argument" }
+}
+
+impl Rule for Deprecated {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, p: &Program, cx: &mut Ctx) {
+        let schema = Schema::aws();
+        let major = super::major(p);
+        for (_, r) in crate::query::created(p) {
+            let Some(rs) = schema.resource(&r.token) else { continue };
+            let python = p.sources.get(r.span.file).kind == FileKind::Python;
+            let owner = pulint_model::token::display(&r.token);
+            if let Some(replacement) = schema.resource_deprecation(rs, major) {
+                let help = if replacement.is_empty() { "see the pulumi-aws docs for its replacement".into() } else { format!("use `aws.{replacement}`") };
+                cx.report(cx.diagnostic(r.callee_span, format!("{owner} is deprecated")).with_help(help));
+            }
+            for a in &r.args {
+                let Some(prop) = rs.input(&a.key.canonical) else { continue };
+                if let Some(replacement) = schema.input_deprecation(rs, prop, major) {
+                    cx.report(
+                        cx.diagnostic(a.key.span, format!("`{}` of {owner} is deprecated", a.key.written)).with_help(help_for(replacement, python)),
+                    );
+                }
+                nested(p, schema, prop, a, &owner, python, cx);
+            }
+        }
+    }
+}
+
+/// Deprecated properties of nested blocks.
+fn nested(p: &Program, schema: &Schema, prop: &Property, a: &Prop, owner: &str, python: bool, cx: &mut Ctx) {
+    let key = prop.ty.alternatives().iter().find_map(|t| match t {
+        Ty::Object(k) => Some(k.clone()),
+        Ty::List(inner) => match inner.as_ref() {
+            Ty::Object(k) => Some(k.clone()),
+            _ => None,
+        },
+        _ => None,
+    });
+    let Some(key) = key else { return };
+    let Some(fields) = schema.nested(&key) else { return };
+    let v = p.resolve(&a.value);
+    let objects: Vec<&[Prop]> = match &v.kind {
+        ValueKind::Object(props) => vec![props],
+        ValueKind::List(items) => items
+            .iter()
+            .filter_map(|i| match &p.resolve(i).kind {
+                ValueKind::Object(props) => Some(props.as_slice()),
+                _ => None,
+            })
+            .collect(),
+        _ => vec![],
+    };
+    for props in objects {
+        for q in props {
+            let Some(field) = find(fields, &q.key.canonical) else { continue };
+            if let Some(replacement) = &field.deprecated {
+                let here = format!("`{}` of {owner}", spelled(&prop.name, python));
+                cx.report(cx.diagnostic(q.key.span, format!("`{}` in {here} is deprecated", q.key.written)).with_help(help_for(replacement, python)));
+            }
+            nested(p, schema, field, q, owner, python, cx);
+        }
+    }
+}
+
+fn help_for(replacement: &str, python: bool) -> String {
+    if replacement.is_empty() {
+        "remove it; the pulumi-aws docs name its replacement".into()
+    } else if replacement.contains('.') {
+        format!("use the `aws.{replacement}` resource instead")
+    } else {
+        format!("use `{}` instead", spelled(replacement, python))
+    }
+}
