@@ -3,13 +3,14 @@
 
 use super::waits_for;
 use crate::{Ctx, Rule, declare_rule, query};
-use pulint_model::{Program, ResourceId, RuleMeta};
+use pulint_model::{Program, Resource, ResourceId, RuleMeta};
 
 declare_rule! {
     /// ## What it does
     /// Flags an `aws.cfg.DeliveryChannel` that does not wait for the program's
     /// `aws.cfg.Recorder`, and an `aws.cfg.RecorderStatus` that does not wait for the delivery
-    /// channel (through `dependsOn` or an argument that refers to it).
+    /// channel (through `dependsOn` or an argument that refers to it). When the order is reversed
+    /// (the recorder waits for the channel), the finding points at that `dependsOn` entry.
     ///
     /// ## Why is this bad?
     /// AWS Config needs a configuration recorder before it accepts a delivery channel
@@ -34,9 +35,15 @@ declare_rule! {
         summary: "an AWS Config delivery channel or recorder status is created out of order" }
 }
 
-const RECORDER: &str = "aws:cfg/recorder:Recorder";
-const CHANNEL: &str = "aws:cfg/deliveryChannel:DeliveryChannel";
-const STATUS: &str = "aws:cfg/recorderStatus:RecorderStatus";
+/// `ConfigurationRecorder[Status]` is the AWS API's (and Terraform's) name for what the SDKs call
+/// `Recorder[Status]`; programs write it by mistake, and once renamed their order is still wrong.
+const RECORDER: &[&str] = &["aws:cfg/recorder:Recorder", "aws:cfg/configurationRecorder:ConfigurationRecorder"];
+const CHANNEL: &[&str] = &["aws:cfg/deliveryChannel:DeliveryChannel"];
+const STATUS: &[&str] = &["aws:cfg/recorderStatus:RecorderStatus", "aws:cfg/configurationRecorderStatus:ConfigurationRecorderStatus"];
+
+fn created_of<'a>(p: &'a Program, tokens: &'a [&str]) -> impl Iterator<Item = (ResourceId, &'a Resource)> + 'a {
+    query::created(p).filter(|(_, r)| tokens.contains(&r.token.as_str()))
+}
 
 impl Rule for ConfigChannelOrder {
     fn meta(&self) -> &'static RuleMeta {
@@ -56,10 +63,10 @@ impl Rule for ConfigChannelOrder {
                 "a recorder starts only once a delivery channel exists",
             ),
         ] {
-            let parents: Vec<(ResourceId, Option<ResourceId>)> = query::created_of(p, parent)
+            let parents: Vec<(ResourceId, Option<ResourceId>)> = created_of(p, parent)
                 .map(|(id, r)| (id, r.created_by))
                 .collect();
-            for (cid, c) in query::created_of(p, child) {
+            for (cid, c) in created_of(p, child) {
                 // One recorder (channel) per account and region: the program's, or the one built
                 // by the same component instance.
                 let mine: Vec<ResourceId> = match parents.as_slice() {
@@ -75,17 +82,28 @@ impl Rule for ConfigChannelOrder {
                     continue;
                 }
                 let pr = p.resource(*pid);
+                let (cn, pn) = (query::name_of(c), query::name_of(pr));
+                if waits_for(p, *pid, cid) == Some(true) {
+                    // Reversed: the line to change is the `dependsOn` entry that asks for it.
+                    let direct = pr.options.depends_on().into_iter().any(|d| p.resolve(d).resource() == Some(cid));
+                    let at = match pr.options.props.iter().find(|o| o.key.canonical == "dependsOn") {
+                        Some(o) if direct => query::anchor(o.value.span, pr.span),
+                        _ => pr.span,
+                    };
+                    cx.report(
+                        cx.diagnostic(
+                            at,
+                            format!("{pn} waits for {cn}, the reverse of the order AWS Config needs: {why}"),
+                        )
+                        .with_label(c.span, "created first")
+                        .with_help(format!("make {cn} depend on {pn} instead")),
+                    );
+                    continue;
+                }
                 cx.report(
-                    cx.diagnostic(
-                        c.span,
-                        format!(
-                            "{} does not wait for {}: {why}",
-                            query::name_of(c),
-                            query::name_of(pr)
-                        ),
-                    )
-                    .with_label(pr.span, "created in parallel")
-                    .with_help(format!("add {} to `dependsOn`", query::name_of(pr))),
+                    cx.diagnostic(c.span, format!("{cn} does not wait for {pn}: {why}"))
+                        .with_label(pr.span, "created in parallel")
+                        .with_help(format!("add {pn} to `dependsOn`")),
                 );
             }
         }
