@@ -3,7 +3,7 @@
 
 use super::waits_for;
 use crate::{Ctx, Rule, declare_rule, query};
-use pulint_model::{Program, Resource, ResourceId, RuleMeta};
+use pulint_model::{Program, ResourceId, RuleMeta};
 
 declare_rule! {
     /// ## What it does
@@ -35,15 +35,9 @@ declare_rule! {
         summary: "an AWS Config delivery channel or recorder status is created out of order" }
 }
 
-/// `ConfigurationRecorder[Status]` is the AWS API's (and Terraform's) name for what the SDKs call
-/// `Recorder[Status]`; programs write it by mistake, and once renamed their order is still wrong.
-const RECORDER: &[&str] = &["aws:cfg/recorder:Recorder", "aws:cfg/configurationRecorder:ConfigurationRecorder"];
-const CHANNEL: &[&str] = &["aws:cfg/deliveryChannel:DeliveryChannel"];
-const STATUS: &[&str] = &["aws:cfg/recorderStatus:RecorderStatus", "aws:cfg/configurationRecorderStatus:ConfigurationRecorderStatus"];
-
-fn created_of<'a>(p: &'a Program, tokens: &'a [&str]) -> impl Iterator<Item = (ResourceId, &'a Resource)> + 'a {
-    query::created(p).filter(|(_, r)| tokens.contains(&r.token.as_str()))
-}
+const RECORDER: &str = "aws:cfg/recorder:Recorder";
+const CHANNEL: &str = "aws:cfg/deliveryChannel:DeliveryChannel";
+const STATUS: &str = "aws:cfg/recorderStatus:RecorderStatus";
 
 impl Rule for ConfigChannelOrder {
     fn meta(&self) -> &'static RuleMeta {
@@ -63,10 +57,10 @@ impl Rule for ConfigChannelOrder {
                 "a recorder starts only once a delivery channel exists",
             ),
         ] {
-            let parents: Vec<(ResourceId, Option<ResourceId>)> = created_of(p, parent)
+            let parents: Vec<(ResourceId, Option<ResourceId>)> = query::created_as(p, parent)
                 .map(|(id, r)| (id, r.created_by))
                 .collect();
-            for (cid, c) in created_of(p, child) {
+            for (cid, c) in query::created_as(p, child) {
                 // One recorder (channel) per account and region: the program's, or the one built
                 // by the same component instance.
                 let mine: Vec<ResourceId> = match parents.as_slice() {
