@@ -10,7 +10,9 @@ declare_rule! {
     /// Flags an AWS resource or data-source call that passes no `provider` (and inherits none from
     /// its parent component) while it is wired to a resource deployed through an explicit
     /// provider of another region: it uses that resource, is used by it, or (for an invoke)
-    /// configures it.
+    /// configures it. A resource that resources on the default provider use too belongs to the
+    /// default region and is left alone (a use from another region is REG006's), as is a
+    /// DynamoDB table with replicas, which exists in their regions too.
     ///
     /// ## Why is this bad?
     /// The resource silently lands in the default provider's region (`aws:region` of the stack),
