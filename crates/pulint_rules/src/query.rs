@@ -9,6 +9,20 @@ pub const BUCKETS: &[&str] = &["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2
 /// Separate S3 versioning resources.
 pub const VERSIONINGS: &[&str] = &["aws:s3/bucketVersioningV2:BucketVersioningV2", "aws:s3/bucketVersioning:BucketVersioning"];
 
+/// Classes programs write by mistake under the AWS API's (or Terraform's) name, and the SDK type
+/// they mean. The program fails until renamed; rules that use this judge it as meant, since the
+/// renamed program keeps the defect.
+const MISNAMED: &[(&str, &str)] = &[
+    ("aws:cfg/configurationRecorder:ConfigurationRecorder", "aws:cfg/recorder:Recorder"),
+    ("aws:cfg/configurationRecorderStatus:ConfigurationRecorderStatus", "aws:cfg/recorderStatus:RecorderStatus"),
+    ("aws:logs/logGroup:LogGroup", "aws:cloudwatch/logGroup:LogGroup"),
+];
+
+/// Created resources of `token`, and of the misnamed classes that mean it.
+pub fn created_as<'a>(p: &'a Program, token: &'a str) -> impl Iterator<Item = (ResourceId, &'a Resource)> + 'a {
+    created(p).filter(move |(_, r)| r.token == token || MISNAMED.contains(&(r.token.as_str(), token)))
+}
+
 /// Resources the program creates (not providers, components or `.get` reads), with their ids.
 pub fn created(p: &Program) -> impl Iterator<Item = (ResourceId, &Resource)> {
     p.resources.iter().enumerate().filter(|(_, r)| r.kind == ResourceKind::Custom).map(|(i, r)| (ResourceId(i as u32), r))

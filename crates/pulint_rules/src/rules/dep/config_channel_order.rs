@@ -9,7 +9,8 @@ declare_rule! {
     /// ## What it does
     /// Flags an `aws.cfg.DeliveryChannel` that does not wait for the program's
     /// `aws.cfg.Recorder`, and an `aws.cfg.RecorderStatus` that does not wait for the delivery
-    /// channel (through `dependsOn` or an argument that refers to it).
+    /// channel (through `dependsOn` or an argument that refers to it). When the order is reversed
+    /// (the recorder waits for the channel), the finding points at that `dependsOn` entry.
     ///
     /// ## Why is this bad?
     /// AWS Config needs a configuration recorder before it accepts a delivery channel
@@ -56,10 +57,10 @@ impl Rule for ConfigChannelOrder {
                 "a recorder starts only once a delivery channel exists",
             ),
         ] {
-            let parents: Vec<(ResourceId, Option<ResourceId>)> = query::created_of(p, parent)
+            let parents: Vec<(ResourceId, Option<ResourceId>)> = query::created_as(p, parent)
                 .map(|(id, r)| (id, r.created_by))
                 .collect();
-            for (cid, c) in query::created_of(p, child) {
+            for (cid, c) in query::created_as(p, child) {
                 // One recorder (channel) per account and region: the program's, or the one built
                 // by the same component instance.
                 let mine: Vec<ResourceId> = match parents.as_slice() {
@@ -75,17 +76,28 @@ impl Rule for ConfigChannelOrder {
                     continue;
                 }
                 let pr = p.resource(*pid);
+                let (cn, pn) = (query::name_of(c), query::name_of(pr));
+                if waits_for(p, *pid, cid) == Some(true) {
+                    // Reversed: the line to change is the `dependsOn` entry that asks for it.
+                    let direct = pr.options.depends_on().into_iter().any(|d| p.resolve(d).resource() == Some(cid));
+                    let at = match pr.options.props.iter().find(|o| o.key.canonical == "dependsOn") {
+                        Some(o) if direct => query::anchor(o.value.span, pr.span),
+                        _ => pr.span,
+                    };
+                    cx.report(
+                        cx.diagnostic(
+                            at,
+                            format!("{pn} waits for {cn}, the reverse of the order AWS Config needs: {why}"),
+                        )
+                        .with_label(c.span, "created first")
+                        .with_help(format!("make {cn} depend on {pn} instead")),
+                    );
+                    continue;
+                }
                 cx.report(
-                    cx.diagnostic(
-                        c.span,
-                        format!(
-                            "{} does not wait for {}: {why}",
-                            query::name_of(c),
-                            query::name_of(pr)
-                        ),
-                    )
-                    .with_label(pr.span, "created in parallel")
-                    .with_help(format!("add {} to `dependsOn`", query::name_of(pr))),
+                    cx.diagnostic(c.span, format!("{cn} does not wait for {pn}: {why}"))
+                        .with_label(pr.span, "created in parallel")
+                        .with_help(format!("add {pn} to `dependsOn`")),
                 );
             }
         }

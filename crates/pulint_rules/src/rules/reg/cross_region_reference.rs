@@ -2,14 +2,17 @@
 //! resource (KMS key, subnet, security group, log group, ...) placed in another.
 
 use crate::{declare_rule, query, Ctx, Rule};
-use pulint_model::{token, Program, ResourceKind, RuleMeta, Value, ValueKind};
+use pulint_model::{token, PathElem, Program, ProviderUse, ResourceId, ResourceKind, RuleMeta, Value, ValueKind};
 
 declare_rule! {
     /// ## What it does
     /// Flags an argument that refers to a region-bound resource (a KMS key or alias, VPC, subnet,
     /// security group, log group, target group, subnet group, certificate, launch template) created
     /// in another region than the resource that uses it. Both regions must be known: from explicit
-    /// providers, `region` arguments or the stack's `aws:region`. Arguments that are cross-region
+    /// providers, `region` arguments or the stack's `aws:region`; or the user deploys through an
+    /// explicit provider while the resource it refers to has none, the stack names no region, and
+    /// resources on the default provider use it too (so it belongs to the default region, taken to
+    /// differ from the explicit providers' as in REG001). Arguments that are cross-region
     /// by design (replicas, peers, replication destinations, sources, anything beside its own
     /// `region`) are not flagged, nor are global services.
     ///
@@ -37,7 +40,7 @@ declare_rule! {
     /// ## Use instead
     /// Create a second resource in the other region (a key per region, or a multi-region replica
     /// key) and refer to that one.
-    pub CrossRegionReference { code: "REG006", name: "cross-region-reference", family: Reg, severity: Error, status: Preview,
+    pub CrossRegionReference { code: "REG006", name: "cross-region-reference", family: Reg, severity: Error, status: Stable,
         summary: "a resource refers to a region-bound resource of another region" }
 }
 
@@ -56,6 +59,21 @@ const REGION_BOUND: &[&str] = &[
     "aws:acm/certificate:Certificate",
 ];
 
+/// Attributes that identify a resource to the AWS API of its region.
+const IDENTIFIERS: &[&str] = &[
+    "id",
+    "arn",
+    "name",
+    "keyId",
+    "targetKeyArn",
+    "targetKeyId",
+    "arnSuffix",
+    "defaultSecurityGroupId",
+    "defaultRouteTableId",
+    "mainRouteTableId",
+    "defaultNetworkAclId",
+];
+
 /// Services whose resources are not placed in a region.
 const GLOBAL_MODULES: &[&str] = &["iam", "route53", "cloudfront", "organizations", "budgets", "globalaccelerator", "shield", "ce", "account"];
 
@@ -68,7 +86,8 @@ impl Rule for CrossRegionReference {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        for (_, r) in query::created(p) {
+        let wiring = query::Refs::wiring(p);
+        for (id, r) in query::created(p) {
             let Some(here) = r.region.as_deref() else { continue };
             if token::split(&r.token).is_none_or(|(m, _)| GLOBAL_MODULES.contains(&m)) {
                 continue;
@@ -82,14 +101,30 @@ impl Rule for CrossRegionReference {
                 for v in hits {
                     let Some(t) = v.resource() else { continue };
                     let target = p.resource(t);
-                    let Some(there) = target.region.as_deref() else { continue };
-                    if target.kind != ResourceKind::Custom || !REGION_BOUND.contains(&target.token.as_str()) || there == here {
+                    if target.kind != ResourceKind::Custom || !REGION_BOUND.contains(&target.token.as_str()) {
+                        continue;
+                    }
+                    let at = query::anchor(v.span, r.span);
+                    let help = "create the referenced resource in the same region (one per region), or place this resource in its region";
+                    let Some(there) = target.region.as_deref() else {
+                        if let Some(user) = used_on_default(p, &wiring, id, t) {
+                            let u = p.resource(user);
+                            cx.report(
+                                cx.diagnostic(at, format!("{} deploys to {here}, but it refers to {}, which has no provider and lands in the default provider's region, where {} uses it", query::name_of(r), query::name_of(target), query::name_of(u)))
+                                    .with_label(target.span, "created with the default provider here")
+                                    .with_label(u.span, "used in the default provider's region here")
+                                    .with_help(help),
+                            );
+                        }
+                        continue;
+                    };
+                    if there == here {
                         continue;
                     }
                     cx.report(
-                        cx.diagnostic(query::anchor(v.span, r.span), format!("{} deploys to {here}, but it refers to {} of {there}", query::name_of(r), query::name_of(target)))
+                        cx.diagnostic(at, format!("{} deploys to {here}, but it refers to {} of {there}", query::name_of(r), query::name_of(target)))
                             .with_label(target.span, format!("created in {there} here"))
-                            .with_help("create the referenced resource in the same region (one per region), or place this resource in its region"),
+                            .with_help(help),
                     );
                 }
             }
@@ -97,19 +132,52 @@ impl Rule for CrossRegionReference {
     }
 }
 
+/// For `target` on the default provider while the stack names no region, used by `user` through an
+/// explicit provider: another resource on the default provider that uses it too. The target then
+/// belongs to the default region, which the program treats as another region than its explicit
+/// providers' (REG001's premise); `None` unless every user through an explicit provider deploys
+/// to `user`'s region, so the default region cannot be the right one for some of them.
+fn used_on_default(p: &Program, wiring: &query::Refs, user: ResourceId, target: ResourceId) -> Option<ResourceId> {
+    let t = p.resource(target);
+    let here = p.resource(user).region.as_deref()?;
+    if p.stack.default_region.is_some() || t.provider != ProviderUse::Default || t.arg("region").is_some() || p.resource(user).provider.provider().is_none() {
+        return None;
+    }
+    let mut on_default = None;
+    for &u in wiring.referrers(target) {
+        let r = p.resource(u);
+        if r.kind != ResourceKind::Custom || token::split(&r.token).is_none_or(|(m, _)| GLOBAL_MODULES.contains(&m)) {
+            continue;
+        }
+        match r.provider {
+            ProviderUse::Default if r.arg("region").is_none() => on_default = on_default.or(Some(u)),
+            ProviderUse::Unknown => return None,
+            _ if r.region.as_deref() != Some(here) => return None,
+            _ => {}
+        }
+    }
+    on_default
+}
+
 fn cross_region_key(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
     CROSS_REGION_KEYS.iter().any(|w| k.contains(w))
 }
 
-/// Direct references inside a value, skipping objects that name their own region and keys that
-/// point at another region on purpose.
+/// Direct references to resources or their identifiers inside a value, skipping objects that name
+/// their own region and keys that point at another region on purpose.
 fn refs<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: u32) {
     if depth > 24 {
         return;
     }
     match &v.kind {
-        ValueKind::Resource(_) | ValueKind::Attr { .. } => out.push(v),
+        ValueKind::Resource(_) => out.push(v),
+        // Other attributes (a key's `policy`, a VPC's `cidrBlock`) are data, valid anywhere.
+        ValueKind::Attr { path, .. } => {
+            if matches!(path.first(), Some(PathElem::Attr(a)) if IDENTIFIERS.contains(&a.as_str())) {
+                out.push(v)
+            }
+        }
         ValueKind::Object(props) => {
             if props.iter().any(|p| p.key.canonical.to_ascii_lowercase().ends_with("region") || p.key.canonical.eq_ignore_ascii_case("regionName")) {
                 return;

@@ -10,7 +10,9 @@ declare_rule! {
     /// Flags an AWS resource or data-source call that passes no `provider` (and inherits none from
     /// its parent component) while it is wired to a resource deployed through an explicit
     /// provider of another region: it uses that resource, is used by it, or (for an invoke)
-    /// configures it.
+    /// configures it. A resource that resources on the default provider use too belongs to the
+    /// default region and is left alone (a use from another region is REG006's), as is a
+    /// DynamoDB table with replicas, which exists in their regions too.
     ///
     /// ## Why is this bad?
     /// The resource silently lands in the default provider's region (`aws:region` of the stack),
@@ -75,10 +77,21 @@ impl Rule for MissingProvider {
                 continue;
             }
             let uses = targets.iter().find_map(|&t| explicit_region(p.resource(t)).map(|reg| (t, reg, "uses")));
+            // Used by resources of the default region too: it belongs there, and a use from
+            // another region is that user's cross-region reference (REG006), not a provider missing here.
+            // A global table exists in its replicas' regions too: used from there by name, it is
+            // where it should be.
+            let used_here = wiring.referrers(id).iter().any(|&t| on_default(p.resource(t))) || replicated(p, r);
             let used_by = || {
+                if used_here {
+                    return None;
+                }
                 wiring.referrers(id).iter().filter(|&&t| regional(&p.resource(t).token)).find_map(|&t| explicit_region(p.resource(t)).map(|reg| (t, reg, "is used by")))
             };
             let Some((other, region, how)) = uses.or_else(used_by) else {
+                if replicated(p, r) {
+                    continue;
+                }
                 // Used from two regions at once: whatever the default region is, one side is wrong.
                 let users: Vec<_> = wiring.referrers(id).iter().copied().filter(|&t| regional(&p.resource(t).token)).collect();
                 if let Some((a, b)) = split_regions(p, &users) {
@@ -149,6 +162,11 @@ impl Rule for MissingProvider {
             );
         }
     }
+}
+
+/// True for a resource with known replicas in other regions (a DynamoDB global table).
+fn replicated(p: &Program, r: &pulint_model::Resource) -> bool {
+    r.arg("replicas").and_then(|v| p.resolve(v).as_list()).is_some_and(|l| !l.is_empty())
 }
 
 /// Where a provider's region comes from, when that tells regions apart.

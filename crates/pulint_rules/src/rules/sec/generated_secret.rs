@@ -3,7 +3,7 @@
 
 use super::hardcoded_secret::secret_key;
 use crate::{Ctx, Rule, declare_rule, query};
-use pulint_model::{Key, Program, RANDOM_REASON, RuleMeta, Span, Value, ValueKind};
+use pulint_model::{Diagnostic, Key, Label, Program, RANDOM_REASON, RuleMeta, Span, Value, ValueKind};
 
 declare_rule! {
     /// ## What it does
@@ -44,12 +44,16 @@ impl Rule for SecretGeneratedEachRun {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        // One finding per random source, however many arguments carry its value.
-        let mut seen = Vec::new();
+        // One finding per random source, however many arguments carry its value; the later uses
+        // become labels, so a reader sees every resource that changes.
+        let mut found = Vec::new();
         for (_, r) in query::created(p) {
             for prop in &r.args {
-                visit(p, cx, &mut seen, &prop.value, secret_key(&prop.key.canonical), Place { key: &prop.key, site: r.span, in_plain_json: false }, 0);
+                visit(p, cx, &mut found, &prop.value, secret_key(&prop.key.canonical), Place { key: &prop.key, site: r.span, in_plain_json: false }, 0);
             }
+        }
+        for (_, d) in found {
+            cx.report(d);
         }
     }
 }
@@ -66,7 +70,7 @@ struct Place<'a> {
 
 /// Reports the random source of a credential value; nested objects (environment variables,
 /// secret documents) are searched by their own keys.
-fn visit(p: &Program, cx: &mut Ctx, seen: &mut Vec<Span>, v: &Value, secret: bool, at: Place, depth: u32) {
+fn visit(p: &Program, cx: &Ctx, found: &mut Vec<(Span, Diagnostic)>, v: &Value, secret: bool, at: Place, depth: u32) {
     if depth > 16 {
         return;
     }
@@ -79,25 +83,27 @@ fn visit(p: &Program, cx: &mut Ctx, seen: &mut Vec<Span>, v: &Value, secret: boo
         ValueKind::Object(props) => {
             for prop in props {
                 let inner = Place { key: &prop.key, ..at };
-                visit(p, cx, seen, &prop.value, secret || secret_key(&prop.key.canonical), inner, depth + 1);
+                visit(p, cx, found, &prop.value, secret || secret_key(&prop.key.canonical), inner, depth + 1);
             }
         }
         ValueKind::Json { output_aware, value } => {
             let inner = Place { in_plain_json: at.in_plain_json || !output_aware, ..at };
-            visit(p, cx, seen, value, secret, inner, depth + 1);
+            visit(p, cx, found, value, secret, inner, depth + 1);
         }
         _ if secret => {
             let Some((RANDOM_REASON, source)) = v.volatile() else { return };
-            if seen.contains(&source) {
+            if let Some((_, d)) = found.iter_mut().find(|(s, _)| *s == source) {
+                if !d.labels.iter().any(|l| l.span == at.key.span) {
+                    d.labels.push(Label { span: at.key.span, message: "also used here".into() });
+                }
                 return;
             }
-            seen.push(source);
             let (here, elsewhere) = query::literal_and_use(source, at.site);
             let mut d = cx.diagnostic(here, format!("`{}` is drawn at random while the program runs, so every `pulumi up` changes it", at.key.written));
             if elsewhere.is_some() {
                 d = d.with_label(at.key.span, "used here");
             }
-            cx.report(d.with_help("generate it once with a `RandomPassword` resource, or let the service manage the password"));
+            found.push((source, d.with_help("generate it once with a `RandomPassword` resource, or let the service manage the password")));
         }
         _ => {}
     }

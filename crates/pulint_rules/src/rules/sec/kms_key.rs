@@ -254,7 +254,7 @@ fn key_of(p: &Program, v: &Value) -> Option<ResourceId> {
 }
 
 fn log_groups(p: &Program, uses: &mut Vec<Use>) {
-    for (_, lg) in query::created_of(p, "aws:cloudwatch/logGroup:LogGroup") {
+    for (_, lg) in query::created_as(p, "aws:cloudwatch/logGroup:LogGroup") {
         let Some(kv) = lg.arg("kmsKeyId") else { continue };
         let Some(key) = key_of(p, kv) else { continue };
         let key_ref = query::anchor(kv.span, lg.span);
