@@ -101,8 +101,12 @@ pub struct Evaluator<'p> {
     /// Instance attributes read before any assignment (instance, attribute, where), while the
     /// program runs as written: an assignment seen later makes it a use before assignment.
     unset_reads: Vec<(*const Instance, String, Span)>,
-    /// Running functions nobody called, with made-up arguments: reads there prove nothing.
+    /// Running functions nobody called, with made-up arguments: reads there prove nothing
+    /// (except in the constructor of a class nobody instantiated, whose `self` is fresh).
     in_uncalled: bool,
+    /// The attribute being read is dereferenced at once: reading an unset property is an error
+    /// in JavaScript only then (it is `undefined`), in Python always.
+    dereferencing: bool,
     /// The one-element lists `Output.all(x).apply(...)` passes to its callback, with the span of
     /// the `all` call: formatting one whole into a string is a mistake.
     pub(crate) all_lists: Vec<(Rc<RefCell<Vec<V>>>, Span)>,
@@ -140,6 +144,7 @@ impl<'p> Evaluator<'p> {
             by_path,
             unset_reads: Vec::new(),
             in_uncalled: false,
+            dereferencing: false,
         }
     }
 
@@ -184,7 +189,11 @@ impl<'p> Evaluator<'p> {
                 let key = Rc::as_ptr(&class.def);
                 if !self.instances.contains_key(&key) {
                     progressed = true;
+                    // The instance is real even if its arguments are not: the constructor's
+                    // order of reads and assignments on it is the program's own.
+                    self.in_uncalled = false;
                     let _ = self.instantiate(&class, Vec::new(), class.def.span, true);
+                    self.in_uncalled = true;
                 }
                 let Some(inst) = self.instances.get(&key).cloned() else { continue };
                 for m in class.def.methods.clone() {
@@ -555,11 +564,11 @@ impl<'p> Evaluator<'p> {
                 env.borrow_mut().vars.insert(n.clone(), v);
             }
             Target::Attr { object, attr, .. } => {
-                let obj = self.eval(object);
+                let obj = self.eval_receiver(object);
                 self.set_attr(&obj, attr, v, span);
             }
             Target::Subscript { object, index, .. } => {
-                let obj = self.eval(object);
+                let obj = self.eval_receiver(object);
                 let idx = self.eval(index);
                 match (&obj, idx.as_value().map(|x| &x.kind)) {
                     (V::Dict(d, _), Some(ValueKind::String(k))) => d.borrow_mut().set(k.clone(), index.span(), v),
@@ -637,6 +646,14 @@ impl<'p> Evaluator<'p> {
 
     // ----- expressions -------------------------------------------------------------------
 
+    /// Evaluates an expression whose value is then dereferenced (`x` in `x.y`, `x[i]`, `x.f()`).
+    fn eval_receiver(&mut self, e: &Expr) -> V {
+        let Expr::Attr { object, attr, span } = e else { return self.eval(e) };
+        let obj = self.eval_receiver(object);
+        self.dereferencing = true;
+        self.get_attr(&obj, attr, *span)
+    }
+
     pub fn eval(&mut self, e: &Expr) -> V {
         if !self.burn() {
             return V::unknown("evaluation budget exhausted", e.span());
@@ -646,11 +663,11 @@ impl<'p> Evaluator<'p> {
             Expr::This(sp) => self.lookup_name("this", *sp),
             Expr::Super(sp) => V::unknown("super", *sp),
             Expr::Attr { object, attr, span } => {
-                let obj = self.eval(object);
+                let obj = self.eval_receiver(object);
                 self.get_attr(&obj, attr, *span)
             }
             Expr::Subscript { object, index, span } => {
-                let obj = self.eval(object);
+                let obj = self.eval_receiver(object);
                 let idx = self.eval(index);
                 self.subscript_value(&obj, &idx, *span)
             }
@@ -1199,6 +1216,7 @@ impl<'p> Evaluator<'p> {
     // ----- attributes and subscripts -----------------------------------------------------
 
     pub(crate) fn get_attr(&mut self, obj: &V, attr: &str, span: Span) -> V {
+        let dereferenced = std::mem::take(&mut self.dereferencing);
         match obj {
             V::Val(val) => self.value_attr(val, attr, span),
             V::List(items, _) => match attr {
@@ -1229,7 +1247,7 @@ impl<'p> Evaluator<'p> {
                 if let Some(id) = *inst.resource.borrow() {
                     return V::val(ValueKind::Attr { resource: id, path: vec![pulint_model::PathElem::Attr(attr.to_string())] }, span);
                 }
-                if !self.in_uncalled && self.conditional == 0 {
+                if !self.in_uncalled && self.conditional == 0 && (dereferenced || self.python()) {
                     self.unset_reads.push((Rc::as_ptr(inst), attr.to_string(), span));
                 }
                 V::unknown(format!("attribute `{attr}` of `{}` is never assigned", inst.class.def.name), span)
@@ -1400,7 +1418,7 @@ impl<'p> Evaluator<'p> {
                     let args = self.eval_args(args);
                     return self.super_method(attr, args, span);
                 }
-            let recv = self.eval(object);
+            let recv = self.eval_receiver(object);
             let argv = self.eval_args(args);
             return self.call_method(&recv, attr, argv, span, func.span());
         }
