@@ -504,14 +504,17 @@ impl<'p> Evaluator<'p> {
             ir::ImportKind::Names(names) => {
                 for (name, alias) in names {
                     let v = self.get_attr(&target, name, imp.span);
+                    let sub = if imp.module.ends_with('.') { format!("{}{name}", imp.module) } else { format!("{}.{name}", imp.module) };
                     // Python `from pkg import submodule` of the program's own package.
                     let v = match (&target, v.is_unknown()) {
-                        (V::Module(_), true) if python => {
-                            let sub = format!("{}.{name}", imp.module);
-                            match self.resolve_module(&sub, from, imp.span) {
-                                m @ V::Module(_) => m,
-                                _ => v,
-                            }
+                        (V::Module(_), true) if python => match self.resolve_module(&sub, from, imp.span) {
+                            m @ V::Module(_) => m,
+                            _ => v,
+                        },
+                        // A directory of the program's files without `__init__.py` is a namespace
+                        // package: only a submodule that exists at exactly that path counts.
+                        (V::Ext(e), _) if python && e.starts_with("ext:") && self.own_module_at(&sub, from) => {
+                            self.resolve_module(&sub, from, imp.span)
                         }
                         _ => v,
                     };
@@ -525,6 +528,14 @@ impl<'p> Evaluator<'p> {
                 }
             }
         }
+    }
+
+    /// True when `spec` imported from module `from` is one of the program's files at exactly that
+    /// path (no loose match by file name).
+    fn own_module_at(&self, spec: &str, from: usize) -> bool {
+        let input = &self.modules[from].input;
+        let (found, _) = crate::link::resolve_import(spec, &input.path, input.python, &self.by_path);
+        found.is_some_and(|f| f.exact)
     }
 
     /// An imported module: one of the program's own files (run on first import), or an external
