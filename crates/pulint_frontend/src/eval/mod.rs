@@ -307,6 +307,10 @@ impl<'p> Evaluator<'p> {
             }
             Stmt::Assign { target, value, span } => {
                 let v = self.eval(value);
+                // `const make = (...) => {...}` defines a function as much as `function make`.
+                if let (Target::Name(..), Expr::Lambda(_), V::Func(c)) = (target, value, &v) {
+                    self.defined_funcs.push(c.clone());
+                }
                 self.name_binding(target, &v, value);
                 self.bind(target, v, *span);
                 Flow::Normal
