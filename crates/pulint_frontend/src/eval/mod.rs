@@ -104,8 +104,12 @@ pub struct Evaluator<'p> {
     /// Attributes the program sets on SDK resource objects (`vpc.private_subnet_ids = [...]`):
     /// Python allows it, and later reads get the assigned value, not an output of the resource.
     resource_fields: HashMap<(pulint_model::ResourceId, String), V>,
-    /// Running functions nobody called, with made-up arguments: reads there prove nothing.
+    /// Running functions nobody called, with made-up arguments: reads there prove nothing
+    /// (except in the constructor of a class nobody instantiated, whose `self` is fresh).
     in_uncalled: bool,
+    /// The attribute being read is dereferenced at once: reading an unset property is an error
+    /// in JavaScript only then (it is `undefined`), in Python always.
+    dereferencing: bool,
     /// The one-element lists `Output.all(x).apply(...)` passes to its callback, with the span of
     /// the `all` call: formatting one whole into a string is a mistake.
     pub(crate) all_lists: Vec<(Rc<RefCell<Vec<V>>>, Span)>,
@@ -144,6 +148,7 @@ impl<'p> Evaluator<'p> {
             unset_reads: Vec::new(),
             resource_fields: HashMap::new(),
             in_uncalled: false,
+            dereferencing: false,
         }
     }
 
@@ -188,7 +193,11 @@ impl<'p> Evaluator<'p> {
                 let key = Rc::as_ptr(&class.def);
                 if !self.instances.contains_key(&key) {
                     progressed = true;
+                    // The instance is real even if its arguments are not: the constructor's
+                    // order of reads and assignments on it is the program's own.
+                    self.in_uncalled = false;
                     let _ = self.instantiate(&class, Vec::new(), class.def.span, true);
+                    self.in_uncalled = true;
                 }
                 let Some(inst) = self.instances.get(&key).cloned() else { continue };
                 for m in class.def.methods.clone() {
@@ -302,6 +311,10 @@ impl<'p> Evaluator<'p> {
             }
             Stmt::Assign { target, value, span } => {
                 let v = self.eval(value);
+                // `const make = (...) => {...}` defines a function as much as `function make`.
+                if let (Target::Name(..), Expr::Lambda(_), V::Func(c)) = (target, value, &v) {
+                    self.defined_funcs.push(c.clone());
+                }
                 self.name_binding(target, &v, value);
                 self.bind(target, v, *span);
                 Flow::Normal
@@ -499,14 +512,17 @@ impl<'p> Evaluator<'p> {
             ir::ImportKind::Names(names) => {
                 for (name, alias) in names {
                     let v = self.get_attr(&target, name, imp.span);
+                    let sub = if imp.module.ends_with('.') { format!("{}{name}", imp.module) } else { format!("{}.{name}", imp.module) };
                     // Python `from pkg import submodule` of the program's own package.
                     let v = match (&target, v.is_unknown()) {
-                        (V::Module(_), true) if python => {
-                            let sub = format!("{}.{name}", imp.module);
-                            match self.resolve_module(&sub, from, imp.span) {
-                                m @ V::Module(_) => m,
-                                _ => v,
-                            }
+                        (V::Module(_), true) if python => match self.resolve_module(&sub, from, imp.span) {
+                            m @ V::Module(_) => m,
+                            _ => v,
+                        },
+                        // A directory of the program's files without `__init__.py` is a namespace
+                        // package: only a submodule that exists at exactly that path counts.
+                        (V::Ext(e), _) if python && e.starts_with("ext:") && self.own_module_at(&sub, from) => {
+                            self.resolve_module(&sub, from, imp.span)
                         }
                         _ => v,
                     };
@@ -520,6 +536,14 @@ impl<'p> Evaluator<'p> {
                 }
             }
         }
+    }
+
+    /// True when `spec` imported from module `from` is one of the program's files at exactly that
+    /// path (no loose match by file name).
+    fn own_module_at(&self, spec: &str, from: usize) -> bool {
+        let input = &self.modules[from].input;
+        let (found, _) = crate::link::resolve_import(spec, &input.path, input.python, &self.by_path);
+        found.is_some_and(|f| f.exact)
     }
 
     /// An imported module: one of the program's own files (run on first import), or an external
@@ -559,11 +583,11 @@ impl<'p> Evaluator<'p> {
                 env.borrow_mut().vars.insert(n.clone(), v);
             }
             Target::Attr { object, attr, .. } => {
-                let obj = self.eval(object);
+                let obj = self.eval_receiver(object);
                 self.set_attr(&obj, attr, v, span);
             }
             Target::Subscript { object, index, .. } => {
-                let obj = self.eval(object);
+                let obj = self.eval_receiver(object);
                 let idx = self.eval(index);
                 match (&obj, idx.as_value().map(|x| &x.kind)) {
                     (V::Dict(d, _), Some(ValueKind::String(k))) => d.borrow_mut().set(k.clone(), index.span(), v),
@@ -644,6 +668,14 @@ impl<'p> Evaluator<'p> {
 
     // ----- expressions -------------------------------------------------------------------
 
+    /// Evaluates an expression whose value is then dereferenced (`x` in `x.y`, `x[i]`, `x.f()`).
+    fn eval_receiver(&mut self, e: &Expr) -> V {
+        let Expr::Attr { object, attr, span } = e else { return self.eval(e) };
+        let obj = self.eval_receiver(object);
+        self.dereferencing = true;
+        self.get_attr(&obj, attr, *span)
+    }
+
     pub fn eval(&mut self, e: &Expr) -> V {
         if !self.burn() {
             return V::unknown("evaluation budget exhausted", e.span());
@@ -653,11 +685,11 @@ impl<'p> Evaluator<'p> {
             Expr::This(sp) => self.lookup_name("this", *sp),
             Expr::Super(sp) => V::unknown("super", *sp),
             Expr::Attr { object, attr, span } => {
-                let obj = self.eval(object);
+                let obj = self.eval_receiver(object);
                 self.get_attr(&obj, attr, *span)
             }
             Expr::Subscript { object, index, span } => {
-                let obj = self.eval(object);
+                let obj = self.eval_receiver(object);
                 let idx = self.eval(index);
                 self.subscript_value(&obj, &idx, *span)
             }
@@ -1206,6 +1238,7 @@ impl<'p> Evaluator<'p> {
     // ----- attributes and subscripts -----------------------------------------------------
 
     pub(crate) fn get_attr(&mut self, obj: &V, attr: &str, span: Span) -> V {
+        let dereferenced = std::mem::take(&mut self.dereferencing);
         match obj {
             V::Val(val) => self.value_attr(val, attr, span),
             V::List(items, _) => match attr {
@@ -1236,7 +1269,7 @@ impl<'p> Evaluator<'p> {
                 if let Some(id) = *inst.resource.borrow() {
                     return V::val(ValueKind::Attr { resource: id, path: vec![pulint_model::PathElem::Attr(attr.to_string())] }, span);
                 }
-                if !self.in_uncalled && self.conditional == 0 {
+                if !self.in_uncalled && self.conditional == 0 && (dereferenced || self.python()) {
                     self.unset_reads.push((Rc::as_ptr(inst), attr.to_string(), span));
                 }
                 V::unknown(format!("attribute `{attr}` of `{}` is never assigned", inst.class.def.name), span)
@@ -1412,7 +1445,7 @@ impl<'p> Evaluator<'p> {
                     let args = self.eval_args(args);
                     return self.super_method(attr, args, span);
                 }
-            let recv = self.eval(object);
+            let recv = self.eval_receiver(object);
             let argv = self.eval_args(args);
             return self.call_method(&recv, attr, argv, span, func.span());
         }

@@ -151,6 +151,11 @@ fn names(p: &Program, v: &Value, t: &Target, key: &str) -> bool {
         if t.marker.starts_with(':') && !s[..at].contains("arn:") && !parts[..i].iter().any(|q| q.as_str().is_some_and(|q| q.contains("arn:"))) {
             continue;
         }
+        // A wildcard region or account (`arn:aws:lambda:us-east-1:*:function:x`) makes the ARN a
+        // pattern that matches resources (an X-Ray sampling rule's), not a reference to one.
+        if s[..at].contains('*') || parts[..i].iter().any(|q| q.as_str().is_some_and(|q| q.contains('*'))) {
+            return false;
+        }
         let mut tail = s[at + t.marker.len()..].to_string();
         for q in &parts[i + 1..] {
             let Some(r) = render(p, q) else { return false };

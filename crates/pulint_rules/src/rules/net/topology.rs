@@ -94,7 +94,7 @@ impl Topology {
     /// The default routes of the tables a subnet uses; `None` when the subnet is not fully known.
     pub fn default_routes(&self, p: &Program, subnet: ResourceId) -> Option<Vec<Via>> {
         let r = p.resource(subnet);
-        if r.token != SUBNET || !definite(r) {
+        if r.token != SUBNET || !template(r) {
             return None;
         }
         let tables = self.tables(p, subnet)?;
@@ -181,8 +181,16 @@ pub fn subnet_list(p: &Program, v: &Value) -> Option<Vec<ResourceId>> {
     }
     items
         .iter()
-        .map(|i| target(p, i).filter(|id| p.resource(*id).token == SUBNET && definite(p.resource(*id))))
+        .map(|i| target(p, i).filter(|id| p.resource(*id).token == SUBNET && template(p.resource(*id))))
         .collect()
+}
+
+/// A subnet whose routing the program states: created unconditionally with known arguments. One
+/// created in a loop pulint could not unroll stands for every instance: the program associates
+/// each of them the same way (an association made in that loop is itself of unknown number, and
+/// then the topology is not built at all).
+fn template(r: &pulint_model::Resource) -> bool {
+    !r.conditional && !r.in_apply && query::args_complete(r)
 }
 
 /// A short name for messages: the distinct names, and the count when a loop made several.

@@ -1,7 +1,7 @@
 //! OPS009 fixed-bucket-name: an S3 bucket name that is the same in every stack and account.
 
 use super::common::{is_env_read, text_of};
-use crate::query::{BUCKETS, anchor, created, name_of};
+use crate::query::{BUCKETS, anchor, created, literal_and_use, name_of};
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{ConfigAccessor, Program, RuleMeta, Value, ValueKind};
 
@@ -50,10 +50,17 @@ impl Rule for FixedBucketName {
             if text.is_empty() || ["suffix", "env", "stage", "stack"].iter().any(|w| written.contains(w)) {
                 continue;
             }
-            cx.report(
-                cx.diagnostic(anchor(v.span, r.span), format!("bucket {} has the fixed global name `{text}`: a second stack or account cannot create it", name_of(r)))
-                    .with_help("leave `bucket` out for a generated name, or add the stack and account ID to it"),
-            );
+            // A name written as one literal elsewhere (a constant in a config module) is fixed
+            // where it is written; the bucket is the use.
+            let (at, used) = match v.kind {
+                ValueKind::String(_) => literal_and_use(v.span, r.span),
+                _ => (anchor(v.span, r.span), None),
+            };
+            let mut d = cx.diagnostic(at, format!("bucket {} has the fixed global name `{text}`: a second stack or account cannot create it", name_of(r)));
+            if let Some(site) = used {
+                d = d.with_label(site, "the bucket is created with it here");
+            }
+            cx.report(d.with_help("leave `bucket` out for a generated name, or add the stack and account ID to it"));
         }
     }
 }

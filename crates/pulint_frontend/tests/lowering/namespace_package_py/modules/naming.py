@@ -1,0 +1,2 @@
+def logical(name):
+    return f"{name}-bucket"
