@@ -281,6 +281,16 @@ pub enum Observation {
     KeyOverriddenBySpread { key: String, written: Span, spread: Span },
 }
 
+/// A name used from a provider SDK (see [`Program::sdk_names`]).
+#[derive(Clone, Debug)]
+pub struct SdkName {
+    /// Canonical path: package short name, module, name (`aws.logs`, `aws.s3.BucketVersioningArgs`).
+    pub path: String,
+    pub span: Span,
+    /// Imported (`import`/`from ... import`), or called as a nested argument class.
+    pub imported: bool,
+}
+
 /// Something the frontend could not read or understand.
 #[derive(Clone, Debug)]
 pub struct Note {
@@ -350,6 +360,10 @@ pub struct Program {
     pub config_reads: Vec<ConfigRead>,
     pub components: Vec<Component>,
     pub imports: Vec<Import>,
+    /// Names taken from a provider SDK that are not resources or invokes: imported modules and
+    /// classes (`from pulumi_aws import logs`) and nested argument classes (`aws.s3.XArgs(...)`),
+    /// by canonical path (`aws.logs`), so rules can check that they exist.
+    pub sdk_names: Vec<SdkName>,
     pub observations: Vec<Observation>,
     /// Every unknown value in a resource's or invoke's arguments and options, with its reason.
     pub unknowns: Vec<(Span, String)>,

@@ -271,6 +271,12 @@ impl Schema {
         self.by_class.keys().filter_map(move |c| c.strip_prefix(prefix.as_str()))
     }
 
+    /// The nested input types of a module, as their Python classes are named (`BucketVersioningArgs`).
+    pub fn args_classes_of<'a>(&'a self, module: &'a str) -> impl Iterator<Item = String> + 'a {
+        let prefix = format!("{}.", module.trim_end_matches('_'));
+        self.types.keys().filter_map(move |k| k.strip_prefix(prefix.as_str()).map(|t| format!("{t}Args")))
+    }
+
     /// Whether a capitalised name exists in a module of either SDK: a resource class, a nested
     /// input type's `...Args` class, an enum, or a Node-only class or constant.
     pub fn has_class(&self, module: &str, name: &str) -> bool {

@@ -498,6 +498,12 @@ impl<'p> Evaluator<'p> {
         let env = self.frame().env.clone();
         match &imp.kind {
             ir::ImportKind::Module { alias } => {
+                if let V::Ext(path) = &target
+                    && pulumi::is_sdk_path(path)
+                    && path.contains('.')
+                {
+                    self.program.sdk_names.push(pulint_model::SdkName { path: path.clone(), span: imp.span, imported: true });
+                }
                 let (name, value) = match alias {
                     Some(a) => (a.clone(), target.clone()),
                     // `import a.b` binds `a`.
@@ -511,6 +517,12 @@ impl<'p> Evaluator<'p> {
             }
             ir::ImportKind::Names(names) => {
                 for (name, alias) in names {
+                    if let V::Ext(pkg) = &target
+                        && pulumi::is_sdk_path(pkg)
+                    {
+                        let path = format!("{pkg}.{name}");
+                        self.program.sdk_names.push(pulint_model::SdkName { path, span: imp.span, imported: true });
+                    }
                     let v = self.get_attr(&target, name, imp.span);
                     let sub = if imp.module.ends_with('.') { format!("{}{name}", imp.module) } else { format!("{}.{name}", imp.module) };
                     // Python `from pkg import submodule` of the program's own package.

@@ -56,6 +56,11 @@ pub fn external_module(spec: &str) -> Option<String> {
     None
 }
 
+/// Whether a canonical external path is inside a provider SDK package (`aws`, `aws.s3`).
+pub(crate) fn is_sdk_path(path: &str) -> bool {
+    is_package(path.split('.').next().unwrap_or(path))
+}
+
 fn is_package(short: &str) -> bool {
     PACKAGES.iter().any(|(_, _, s)| *s == short)
 }
@@ -166,7 +171,10 @@ impl Evaluator<'_> {
             return match call {
                 SdkCall::Resource { token, kind } => self.construct(token, kind, args, span, callee_span),
                 SdkCall::Read { token } => self.construct(token, ResourceKind::Read, args, span, callee_span),
-                SdkCall::Args => self.args_object(args, span),
+                SdkCall::Args => {
+                    self.program.sdk_names.push(pulint_model::SdkName { path: path.to_string(), span: callee_span, imported: false });
+                    self.args_object(args, span)
+                }
                 SdkCall::Invoke { token, output } => self.invoke(token, output, args, span),
             };
         }

@@ -26,33 +26,61 @@ pub enum Issue<'a> {
 pub fn resource_issues<'a>(p: &'a Program, r: &'a Resource) -> Vec<Issue<'a>> {
     let schema = Schema::aws();
     let Some(rs) = schema.resource(&r.token) else { return Vec::new() };
-    let python = p.sources.get(r.span.file).kind == FileKind::Python;
+    let imported = r.options.get("import").is_some() || r.options.get("urn").is_some();
+    let call = Call { token: &r.token, inputs: &rs.inputs, args: &r.args, at: r.callee_span, span: r.span, check_required: !imported };
+    call_issues(p, schema, call)
+}
+
+/// The issues of every invoke's arguments.
+pub fn invoke_issues<'a>(p: &'a Program) -> Vec<Issue<'a>> {
+    let schema = Schema::aws();
     let mut out = Vec::new();
-    let owner = pulint_model::token::display(&r.token);
-    for a in &r.args {
+    for inv in &p.invokes {
+        let Some(f) = schema.function(&inv.token) else { continue };
+        out.extend(call_issues(p, schema, Call { token: &inv.token, inputs: &f.inputs, args: &inv.args, at: inv.span, span: inv.span, check_required: true }));
+    }
+    out
+}
+
+/// A resource construction or an invoke, as far as argument checking goes.
+struct Call<'a> {
+    token: &'a str,
+    inputs: &'a [Property],
+    args: &'a [Prop],
+    /// Where a missing argument is reported.
+    at: Span,
+    span: Span,
+    check_required: bool,
+}
+
+fn call_issues<'a>(p: &'a Program, schema: &'static Schema, c: Call<'a>) -> Vec<Issue<'a>> {
+    let python = p.sources.get(c.span.file).kind == FileKind::Python;
+    let mut out = Vec::new();
+    let owner = pulint_model::token::display(c.token);
+    for a in c.args {
         if matches!(a.key.canonical.as_str(), "*" | "**") {
             continue;
         }
-        match rs.input(&a.key.canonical) {
+        match find(c.inputs, &a.key.canonical) {
             Some(prop) => check_value(p, schema, prop, a, &owner, python, &mut out),
             None => {
                 let option = OPTIONS.contains(&a.key.canonical.as_str());
-                let removed = schema.removed_input(&r.token, &a.key.canonical).and_then(|pr| pr.deprecated.as_deref());
-                let removed = removed.or_else(|| schema.removed_input(&r.token, &a.key.canonical).map(|_| ""));
+                let gone = schema.removed_input(c.token, &a.key.canonical);
+                let removed = gone.map(|pr| pr.deprecated.as_deref().unwrap_or(""));
                 let suggestion = if option || removed.is_some() {
                     None
                 } else {
-                    closest(&a.key.written, rs.inputs.iter().map(|i| i.name.as_str())).map(|n| spelled(n, python))
+                    closest(&a.key.written, c.inputs.iter().map(|i| i.name.as_str())).map(|n| spelled(n, python))
                 };
                 out.push(Issue::Unknown { key: a, owner: owner.clone(), suggestion, removed, option });
             }
         }
     }
-    let elided = crate::rules::ops::common::elided(p, r.span);
-    if crate::query::args_complete(r) && !elided && r.options.get("import").is_none() && r.options.get("urn").is_none() {
-        for req in rs.inputs.iter().filter(|i| i.required) {
-            if !r.args.iter().any(|a| pulint_schema::normalize(&a.key.canonical) == pulint_schema::normalize(&req.name)) {
-                out.push(Issue::Missing { at: r.callee_span, owner: owner.clone(), name: spelled(&req.name, python) });
+    let complete = !c.args.iter().any(|a| matches!(a.key.canonical.as_str(), "*" | "**"));
+    if c.check_required && complete && !crate::rules::ops::common::elided(p, c.span) {
+        for req in c.inputs.iter().filter(|i| i.required) {
+            if !c.args.iter().any(|a| pulint_schema::normalize(&a.key.canonical) == pulint_schema::normalize(&req.name)) {
+                out.push(Issue::Missing { at: c.at, owner: owner.clone(), name: spelled(&req.name, python) });
             }
         }
     }

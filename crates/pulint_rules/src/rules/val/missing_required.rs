@@ -1,6 +1,6 @@
 //! VAL004 missing-required: a required argument is absent.
 
-use super::args::{Issue, resource_issues};
+use super::args::{Issue, invoke_issues, resource_issues};
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{Program, RuleMeta};
 
@@ -34,8 +34,9 @@ impl Rule for MissingRequired {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        for (_, r) in crate::query::created(p) {
-            for issue in resource_issues(p, r) {
+        let resources = crate::query::created(p).flat_map(|(_, r)| resource_issues(p, r));
+        for issue in resources.chain(invoke_issues(p)) {
+            {
                 let Issue::Missing { at, owner, name } = issue else { continue };
                 cx.report(cx.diagnostic(at, format!("{owner} needs `{name}`")).with_help(format!("give `{name}`")));
             }

@@ -1,6 +1,6 @@
 //! VAL002 unknown-argument: an argument the resource's schema does not have.
 
-use super::args::{Issue, resource_issues};
+use super::args::{Issue, invoke_issues, resource_issues};
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{Program, RuleMeta};
 
@@ -37,8 +37,9 @@ impl Rule for UnknownArgument {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        for (_, r) in crate::query::created(p) {
-            for issue in resource_issues(p, r) {
+        let resources = crate::query::created(p).flat_map(|(_, r)| resource_issues(p, r));
+        for issue in resources.chain(invoke_issues(p)) {
+            {
                 let Issue::Unknown { key, owner, suggestion, removed, option } = issue else { continue };
                 let written = &key.key.written;
                 let (message, help) = if written == "__opts__" {

@@ -36,12 +36,55 @@ impl Rule for UnknownType {
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
         let schema = Schema::aws();
+        // Modules whose import is reported: their uses need no finding of their own.
+        let mut bad_modules: Vec<String> = Vec::new();
+        for n in &p.sdk_names {
+            let segs: Vec<&str> = n.path.split('.').collect();
+            if segs.first() != Some(&"aws") || segs.len() < 2 {
+                continue;
+            }
+            let module = segs[1];
+            let known_module = schema.has_module(module) || INDEX_NAMES.contains(&module);
+            if segs.len() == 2 && n.imported {
+                let first_upper = module.starts_with(char::is_uppercase);
+                let exists = if first_upper { schema.has_class("index", module) } else { known_module || schema.function_by_name("index", module).is_some() };
+                if !exists && !first_upper {
+                    bad_modules.push(module.to_string());
+                    cx.report(missing(cx, schema, n.span, module, "", false));
+                }
+                continue;
+            }
+            if segs.len() != 3 {
+                continue;
+            }
+            let name = segs[2];
+            if !known_module {
+                if !bad_modules.iter().any(|m| m == module) {
+                    bad_modules.push(module.to_string());
+                    cx.report(missing(cx, schema, n.span, module, "", false));
+                }
+                continue;
+            }
+            if name.starts_with(char::is_uppercase) && !schema.has_class(module, name) {
+                let m = module.trim_end_matches('_');
+                let candidates: Vec<String> = if name.ends_with("Args") {
+                    schema.args_classes_of(m).collect()
+                } else {
+                    schema.classes_of(m).map(str::to_string).collect()
+                };
+                let help = match closest(name, candidates.iter().map(String::as_str)) {
+                    Some(c) => format!("did you mean `aws.{m}.{c}`?"),
+                    None => "check the name in the pulumi-aws API docs".into(),
+                };
+                cx.report(cx.diagnostic(n.span, format!("pulumi-aws has no `aws.{m}.{name}`")).with_help(help));
+            }
+        }
         for (_, r) in crate::query::created(p) {
             if !r.token.starts_with("aws:") || schema.resource(&r.token).is_some() {
                 continue;
             }
             let Some((module, class)) = token::split(&r.token) else { continue };
-            if module == "index" || schema.has_class(module, class) {
+            if module == "index" || schema.has_class(module, class) || bad_modules.iter().any(|m| m.trim_end_matches('_') == module) {
                 continue;
             }
             cx.report(missing(cx, schema, r.callee_span, module, class, false));
@@ -51,7 +94,7 @@ impl Rule for UnknownType {
                 continue;
             }
             let Some((module, name)) = token::split(&inv.token) else { continue };
-            if module == "index" || schema.function_by_name(module, name).is_some() {
+            if module == "index" || schema.function_by_name(module, name).is_some() || bad_modules.iter().any(|m| m.trim_end_matches('_') == module) {
                 continue;
             }
             cx.report(missing(cx, schema, inv.span, module, name, true));
@@ -59,9 +102,28 @@ impl Rule for UnknownType {
     }
 }
 
+/// Names at the top of the SDK packages that are not service modules.
+const INDEX_NAMES: &[&str] = &["config", "types", "outputs", "provider", "index", "_utilities", "_inputs", "_enums", "utils", "sdk", "tags", "arn", "region"];
+
+/// AWS service names (CloudFormation, boto3, the CLI) whose resources live in another
+/// pulumi-aws module.
+const MODULE_HOMES: &[(&str, &str)] = &[
+    ("logs", "cloudwatch"),
+    ("events", "cloudwatch"),
+    ("eventbridge", "cloudwatch"),
+    ("elbv2", "lb"),
+    ("elasticloadbalancingv2", "lb"),
+    ("elasticloadbalancing", "lb"),
+    ("config", "cfg"),
+    ("applicationautoscaling", "appautoscaling"),
+    ("stepfunctions", "sfn"),
+    ("certificatemanager", "acm"),
+];
+
 fn missing(cx: &Ctx, schema: &Schema, span: pulint_model::Span, module: &str, name: &str, function: bool) -> pulint_model::Diagnostic {
     if !schema.has_module(module) {
-        let help = match closest(module, schema.modules()) {
+        let home = MODULE_HOMES.iter().find(|(m, _)| *m == module).map(|(_, h)| *h);
+        let help = match home.or_else(|| closest(module, schema.modules())) {
             Some(m) => format!("did you mean `aws.{m}`?"),
             None => "check the module in the pulumi-aws API docs".into(),
         };

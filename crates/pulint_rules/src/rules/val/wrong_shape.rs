@@ -1,6 +1,6 @@
 //! VAL003 wrong-shape: a list where the schema wants one object, or the reverse.
 
-use super::args::{Issue, resource_issues};
+use super::args::{Issue, invoke_issues, resource_issues};
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{Program, RuleMeta};
 
@@ -34,8 +34,9 @@ impl Rule for WrongShape {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        for (_, r) in crate::query::created(p) {
-            for issue in resource_issues(p, r) {
+        let resources = crate::query::created(p).flat_map(|(_, r)| resource_issues(p, r));
+        for issue in resources.chain(invoke_issues(p)) {
+            {
                 let Issue::Shape { key, owner, expected, got } = issue else { continue };
                 cx.report(
                     cx.diagnostic(key.value.span, format!("{owner} expects {expected}, not {got}"))
