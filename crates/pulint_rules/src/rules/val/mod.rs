@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod deprecated;
+pub mod deprecated_value;
 pub mod missing_required;
 pub mod unknown_argument;
 pub mod unknown_attribute;
@@ -18,6 +19,7 @@ pub static RULES: &[&dyn Rule] = &[
     &missing_required::MissingRequired,
     &deprecated::Deprecated,
     &unknown_attribute::UnknownAttribute,
+    &deprecated_value::DeprecatedValue,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
