@@ -2,6 +2,7 @@
 //! against the AWS schema (`pulint_schema`) and small curated tables.
 
 pub mod args;
+pub mod conflicting_arguments;
 pub mod deprecated;
 pub mod deprecated_value;
 pub mod missing_required;
@@ -20,6 +21,7 @@ pub static RULES: &[&dyn Rule] = &[
     &deprecated::Deprecated,
     &unknown_attribute::UnknownAttribute,
     &deprecated_value::DeprecatedValue,
+    &conflicting_arguments::ConflictingArguments,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
