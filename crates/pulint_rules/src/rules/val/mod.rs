@@ -2,6 +2,7 @@
 //! against the AWS schema (`pulint_schema`) and small curated tables.
 
 pub mod args;
+pub mod certificate_not_validated;
 pub mod conflicting_arguments;
 pub mod deprecated;
 pub mod deprecated_value;
@@ -22,6 +23,7 @@ pub static RULES: &[&dyn Rule] = &[
     &unknown_attribute::UnknownAttribute,
     &deprecated_value::DeprecatedValue,
     &conflicting_arguments::ConflictingArguments,
+    &certificate_not_validated::CertificateNotValidated,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
