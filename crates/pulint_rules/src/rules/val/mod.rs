@@ -7,6 +7,7 @@ pub mod conflicting_arguments;
 pub mod deprecated;
 pub mod deprecated_value;
 pub mod missing_required;
+pub mod replication_without_versioning;
 pub mod unknown_argument;
 pub mod unknown_attribute;
 pub mod unknown_type;
@@ -24,6 +25,7 @@ pub static RULES: &[&dyn Rule] = &[
     &deprecated_value::DeprecatedValue,
     &conflicting_arguments::ConflictingArguments,
     &certificate_not_validated::CertificateNotValidated,
+    &replication_without_versioning::ReplicationWithoutVersioning,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
