@@ -6,6 +6,7 @@ pub mod certificate_not_validated;
 pub mod conflicting_arguments;
 pub mod deprecated;
 pub mod deprecated_value;
+pub mod misdirected_reference;
 pub mod missing_required;
 pub mod replication_without_versioning;
 pub mod unknown_argument;
@@ -26,6 +27,7 @@ pub static RULES: &[&dyn Rule] = &[
     &conflicting_arguments::ConflictingArguments,
     &certificate_not_validated::CertificateNotValidated,
     &replication_without_versioning::ReplicationWithoutVersioning,
+    &misdirected_reference::MisdirectedReference,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
