@@ -73,7 +73,12 @@ impl Rule for MisdirectedReference {
             if f.token != "aws:lambda/function:Function" || first_attr(path) != Some("version") || !query::args_complete(f) {
                 continue;
             }
-            if f.arg("publish").map(|v| p.resolve(v).as_bool()) != Some(Some(true)) && f.arg("publish").is_none_or(|v| p.resolve(v).as_bool().is_some()) {
+            // Published only when `publish` is known to be true; unknown values stay silent.
+            let unpublished = match f.arg("publish") {
+                None => true,
+                Some(v) => p.resolve(v).as_bool() == Some(false),
+            };
+            if unpublished {
                 cx.report(
                     cx.diagnostic(prop.value.span, format!("function {} is not published, so its `version` is `$LATEST`, which cannot have provisioned concurrency", query::name_of(f)))
                         .with_label(f.span, "the function")
