@@ -1,6 +1,7 @@
 //! VAL: deploy-time validity: types, arguments and values the provider or AWS rejects, judged
 //! against the AWS schema (`pulint_schema`) and small curated tables.
 
+pub mod access_logs_kms_bucket;
 pub mod args;
 pub mod certificate_not_validated;
 pub mod conflicting_arguments;
@@ -28,6 +29,7 @@ pub static RULES: &[&dyn Rule] = &[
     &certificate_not_validated::CertificateNotValidated,
     &replication_without_versioning::ReplicationWithoutVersioning,
     &misdirected_reference::MisdirectedReference,
+    &access_logs_kms_bucket::AccessLogsKmsBucket,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
