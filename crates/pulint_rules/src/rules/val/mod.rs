@@ -13,6 +13,7 @@ pub mod replication_without_versioning;
 pub mod unknown_argument;
 pub mod unknown_attribute;
 pub mod unknown_type;
+pub mod unsupported_instance_class;
 pub mod wrong_shape;
 
 use crate::Rule;
@@ -30,6 +31,7 @@ pub static RULES: &[&dyn Rule] = &[
     &replication_without_versioning::ReplicationWithoutVersioning,
     &misdirected_reference::MisdirectedReference,
     &access_logs_kms_bucket::AccessLogsKmsBucket,
+    &unsupported_instance_class::UnsupportedInstanceClass,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
