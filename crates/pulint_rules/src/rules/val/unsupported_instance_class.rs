@@ -63,7 +63,7 @@ impl Rule for UnsupportedInstanceClass {
             };
             if !offered {
                 cx.report(
-                    cx.diagnostic(class.value.span, format!("Aurora does not offer `{name}` for `{engine}`"))
+                    cx.diagnostic(class.value.span, format!("`{name}` is not offered by Aurora for `{engine}`"))
                         .with_help("use `db.t3.medium`, `db.t4g.medium` or larger, or `db.serverless`"),
                 );
             }
