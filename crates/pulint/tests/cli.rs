@@ -109,3 +109,20 @@ fn configuration_file() {
     assert!(stderr.contains("unknown setting `selct`"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A project pinned to pulumi-aws 6 is judged by v6: the inline bucket arguments v7 deprecates
+/// are not reported there, and are without the pin.
+#[test]
+fn sdk_major_from_the_project_pins() {
+    let dir = std::env::temp_dir().join(format!("pulint-pins-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("Pulumi.yaml"), "name: pins\nruntime: python\n").expect("write");
+    std::fs::write(dir.join("__main__.py"), "import pulumi_aws as aws\naws.s3.Bucket('b', versioning={'enabled': True})\n").expect("write");
+    let dir_arg = dir.to_str().expect("utf-8 path");
+    let (_, stdout, _) = pulint(&["check", "--format", "concise", "--select", "VAL005", dir_arg]);
+    assert!(stdout.contains("VAL005"), "{stdout}");
+    std::fs::write(dir.join("requirements.txt"), "pulumi>=3.0.0,<4.0.0\npulumi-aws>=6.0.0,<7.0.0\n").expect("write");
+    let (_, stdout, _) = pulint(&["check", "--format", "concise", "--select", "VAL005", dir_arg]);
+    assert!(!stdout.contains("VAL005"), "{stdout}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -62,3 +62,18 @@ fn pins_v6(text: &str) -> bool {
     }
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use super::pins_v6;
+
+    #[test]
+    fn pins() {
+        assert!(pins_v6("pulumi>=3\npulumi-aws>=6.0.0,<7.0.0\n"));
+        assert!(pins_v6("pulumi_aws==6.83.4"));
+        assert!(pins_v6(r#"  "@pulumi/aws": "^6.20.0","#));
+        assert!(!pins_v6("pulumi-aws>=7.0.0"));
+        assert!(!pins_v6(r#"  "@pulumi/aws": "^7.5.0","#));
+        assert!(!pins_v6("boto3<7\npulumi>=3.0.0"));
+    }
+}
