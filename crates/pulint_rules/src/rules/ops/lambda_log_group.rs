@@ -2,7 +2,7 @@
 //! never writes to.
 
 use super::common::{literal_prefix, render};
-use crate::query::{absent, args_complete, created_of, name_of};
+use crate::query::{absent, args_complete, created_as, created_of, name_of};
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{PathElem, Program, RuleMeta};
 
@@ -55,7 +55,7 @@ impl Rule for LambdaLogGroupMismatch {
             }
             fns.push((id, f, name));
         }
-        for (_, r) in created_of(p, "aws:cloudwatch/logGroup:LogGroup") {
+        for (_, r) in created_as(p, "aws:cloudwatch/logGroup:LogGroup") {
             if !args_complete(r) {
                 continue;
             }

@@ -1,7 +1,7 @@
 //! OPS011 lambda-no-log-group: a Lambda function whose log group the program does not manage.
 
 use super::common::{literal_prefix, render};
-use crate::query::{absent, args_complete, created_of, name_of, referenced};
+use crate::query::{absent, args_complete, created_as, created_of, name_of, referenced};
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{Program, RuleMeta};
 
@@ -44,7 +44,7 @@ impl Rule for LambdaNoLogGroup {
     fn check(&self, p: &Program, cx: &mut Ctx) {
         // Log groups that may belong to a function: named under `/aws/lambda/`, or named in a way
         // pulint cannot read. A name whose known start is another path (`/aws/config/...`) cannot.
-        let groups: Vec<_> = created_of(p, "aws:cloudwatch/logGroup:LogGroup")
+        let groups: Vec<_> = created_as(p, "aws:cloudwatch/logGroup:LogGroup")
             .map(|(_, g)| g)
             .filter(|g| match g.arg("name") {
                 None => !args_complete(g),

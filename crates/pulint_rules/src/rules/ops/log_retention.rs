@@ -1,6 +1,6 @@
 //! OPS001 log-group-no-retention: a CloudWatch log group that keeps its logs forever.
 
-use crate::query::{absent, args_complete, created_of, name_of};
+use crate::query::{absent, args_complete, created_as, name_of};
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{Program, RuleMeta};
 
@@ -32,7 +32,7 @@ impl Rule for LogGroupNoRetention {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        for (_, r) in created_of(p, "aws:cloudwatch/logGroup:LogGroup") {
+        for (_, r) in created_as(p, "aws:cloudwatch/logGroup:LogGroup") {
             if !args_complete(r) || !absent(r, "retentionInDays") || super::common::elided(p, r.span) {
                 continue;
             }
