@@ -19,25 +19,66 @@ import argparse, ast, io, json, os, re, subprocess, sys, tarfile, zipfile
 
 V7 = '7.48.0'  # newest release published on both PyPI and npm when the schema was generated
 V6 = '6.83.4'  # the last v6 release
+PULUMI_PY = '3.272.0'  # the core SDKs, for the names `pulumi.<name>` may use
+PULUMI_NODE = '3.248.0'
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, 'crates', 'pulint_schema', 'data', 'aws.json')
 
 REQUIRED, SECRET, DEPRECATED = 1, 2, 4
 
 
-def fetch(cache, kind, version):
+def fetch(cache, kind, version, package='aws'):
     os.makedirs(cache, exist_ok=True)
+    py_name = 'pulumi' if package == 'pulumi' else 'pulumi_aws'
     if kind == 'py':
-        name = f'pulumi_aws-{version}-py3-none-any.whl'
+        name = f'{py_name}-{version}-py3-none-any.whl'
         if not os.path.exists(os.path.join(cache, name)):
             subprocess.run([sys.executable, '-m', 'pip', 'download', '--no-deps', '-q', '-d', cache,
-                            f'pulumi-aws=={version}'], check=True)
+                            f'{py_name.replace("_", "-")}=={version}'], check=True)
     else:
-        name = f'pulumi-aws-{version}.tgz'
+        name = f'pulumi-{package}-{version}.tgz'
         if not os.path.exists(os.path.join(cache, name)):
-            subprocess.run(['npm', 'pack', '-q', f'@pulumi/aws@{version}'], cwd=cache, check=True,
+            subprocess.run(['npm', 'pack', '-q', f'@pulumi/{package}@{version}'], cwd=cache, check=True,
                            stdout=subprocess.DEVNULL)
     return os.path.join(cache, name)
+
+
+def pulumi_python_names(wheel):
+    """What `pulumi.<name>` may be in Python: `__all__` of the package and its submodules."""
+    names = set()
+    with zipfile.ZipFile(wheel) as z:
+        for n in z.namelist():
+            parts = n.split('/')
+            if parts[0] == 'pulumi' and len(parts) >= 2 and not parts[1].startswith('_'):
+                names.add(parts[1][:-3] if parts[1].endswith('.py') else parts[1])
+        tree = ast.parse(z.read('pulumi/__init__.py').decode('utf-8'))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, 'id', '') == '__all__' for t in node.targets):
+            names.update(e.value for e in node.value.elts)
+    return sorted(x for x in names if x and '.' not in x)
+
+
+def pulumi_node_names(tgz):
+    """What `pulumi.<name>` may be in Node: the exports of the package's index, followed through
+    `export * from`."""
+    with tarfile.open(tgz) as t:
+        files = {m.name[len('package/'):]: m for m in t.getmembers() if m.name.endswith('.d.ts')}
+        def text(path):
+            m = files.get(path)
+            return t.extractfile(m).read().decode('utf-8') if m else ''
+        names, seen, todo = set(), set(), ['index.d.ts']
+        while todo:
+            path = todo.pop()
+            if path in seen:
+                continue
+            seen.add(path)
+            src = text(path)
+            for target in re.findall(r'export \* from "\./([^"]+)"', src):
+                todo.append(f'{os.path.normpath(os.path.join(os.path.dirname(path), target))}.d.ts')
+            names.update(re.findall(r'export (?:declare )?(?:abstract )?(?:function|class|const|let|var|namespace|enum|type|interface) (\w+)', src))
+            for group in re.findall(r'export \{([^}]*)\}', src):
+                names.update(x.split(' as ')[-1].strip() for x in group.split(',') if x.strip())
+    return sorted(names)
 
 
 # ---------------------------------------------------------------- Python SDK
@@ -327,7 +368,7 @@ def render(doc):
     sections = list(doc.items())
     for i, (key, value) in enumerate(sections):
         comma = ',' if i + 1 < len(sections) else ''
-        if isinstance(value, dict) and value and key != 'v6':
+        if isinstance(value, dict) and value and key not in ('v6', 'pulumi'):
             lines.append(f'{json.dumps(key)}: {{')
             items = sorted(value.items())
             for j, (k, v) in enumerate(items):
@@ -349,6 +390,8 @@ def main():
     if a.fetch:
         for kind, version in (('py', V7), ('py', V6), ('npm', V7)):
             fetch(a.cache, kind, version)
+        fetch(a.cache, 'py', PULUMI_PY, 'pulumi')
+        fetch(a.cache, 'npm', PULUMI_NODE, 'pulumi')
         return
     v7 = read_python(fetch(a.cache, 'py', V7))
     v6 = read_python(fetch(a.cache, 'py', V6))
@@ -371,6 +414,8 @@ def main():
         'deprecated_enum_values': deprecated_members,
         'node_only': {m: v for m, v in node_only.items() if v},
         'v6': {'version': V6, **delta(v6, v7)},
+        'pulumi': {'python': pulumi_python_names(fetch(a.cache, 'py', PULUMI_PY, 'pulumi')),
+                   'node': pulumi_node_names(fetch(a.cache, 'npm', PULUMI_NODE, 'pulumi'))},
     }
     text = render(doc)
     if a.check:

@@ -360,9 +360,10 @@ pub struct Program {
     pub config_reads: Vec<ConfigRead>,
     pub components: Vec<Component>,
     pub imports: Vec<Import>,
-    /// Names taken from a provider SDK that are not resources or invokes: imported modules and
-    /// classes (`from pulumi_aws import logs`) and nested argument classes (`aws.s3.XArgs(...)`),
-    /// by canonical path (`aws.logs`), so rules can check that they exist.
+    /// Names taken from an SDK that are not resources or invokes: imported modules and classes
+    /// (`from pulumi_aws import logs`), nested argument classes (`aws.s3.XArgs(...)`) and
+    /// members of the core SDK (`pulumi.get_stack`), by canonical path (`aws.logs`), so rules can
+    /// check that they exist.
     pub sdk_names: Vec<SdkName>,
     pub observations: Vec<Observation>,
     /// Every unknown value in a resource's or invoke's arguments and options, with its reason.

@@ -178,6 +178,9 @@ pub struct Schema {
     deprecated_enum_values: HashMap<String, HashSet<String>>,
     node_only: HashMap<String, HashSet<String>>,
     pub v6: V6Delta,
+    /// What `pulumi.<name>` may be in the core SDKs (Python, Node), from the pinned releases.
+    pulumi_python: HashSet<String>,
+    pulumi_node: HashSet<String>,
 }
 
 impl Schema {
@@ -216,6 +219,7 @@ impl Schema {
             not_deprecated: obj(&d["not_deprecated"]).map(|(t, e)| (t.clone(), strings(e).into_iter().collect())).collect(),
             new_resources: strings(&d["new_resources"]).into_iter().collect(),
         };
+        let core = &doc["pulumi"];
         Ok(Schema {
             version: str_of(&doc["version"]),
             modules: strings(&doc["modules"]).into_iter().collect(),
@@ -227,6 +231,8 @@ impl Schema {
             deprecated_enum_values,
             node_only,
             v6,
+            pulumi_python: strings(&core["python"]).into_iter().collect(),
+            pulumi_node: strings(&core["node"]).into_iter().collect(),
         })
     }
 
@@ -304,6 +310,11 @@ impl Schema {
         self.functions.values().find(|f| {
             f.python.split_once('.').is_some_and(|(m, fname)| m == module && normalize(fname) == n)
         })
+    }
+
+    /// The names `pulumi.<name>` may take in the core SDK of one language.
+    pub fn pulumi_names(&self, python: bool) -> &HashSet<String> {
+        if python { &self.pulumi_python } else { &self.pulumi_node }
     }
 
     /// A resource's deprecation under `major`: `Some(replacement)` when deprecated.
@@ -393,6 +404,8 @@ mod tests {
         assert!(!s.has_class("s3", "BucketReplication"));
         assert!(s.function_by_name("ec2", "get_vpc_output").is_some());
         assert!(s.enum_value_deprecated("lambda.Runtime", "python3.8"));
+        assert!(s.pulumi_names(true).contains("get_stack") && !s.pulumi_names(true).contains("get_region"));
+        assert!(s.pulumi_names(false).contains("interpolate") && !s.pulumi_names(false).contains("random"));
         let ingress = s.nested("ec2.SecurityGroupIngress").unwrap();
         assert!(find(ingress, "from_port").unwrap().required);
     }

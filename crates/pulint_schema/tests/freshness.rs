@@ -12,7 +12,8 @@ fn committed_schema_matches_the_generator() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let cache = root.join("target/aws-schema-cache");
     let have = |name: &str| cache.join(name).exists();
-    if !(have("pulumi_aws-7.48.0-py3-none-any.whl") && have("pulumi_aws-6.83.4-py3-none-any.whl") && have("pulumi-aws-7.48.0.tgz")) {
+    let pinned = ["pulumi_aws-7.48.0-py3-none-any.whl", "pulumi_aws-6.83.4-py3-none-any.whl", "pulumi-aws-7.48.0.tgz", "pulumi-3.272.0-py3-none-any.whl", "pulumi-pulumi-3.248.0.tgz"];
+    if !pinned.iter().all(|p| have(p)) {
         eprintln!("skipped: pinned pulumi-aws packages are not in {}", cache.display());
         return;
     }

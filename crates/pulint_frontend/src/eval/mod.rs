@@ -518,7 +518,7 @@ impl<'p> Evaluator<'p> {
             ir::ImportKind::Names(names) => {
                 for (name, alias) in names {
                     if let V::Ext(pkg) = &target
-                        && pulumi::is_sdk_path(pkg)
+                        && (pulumi::is_sdk_path(pkg) || pkg == "pulumi")
                     {
                         let path = format!("{pkg}.{name}");
                         self.program.sdk_names.push(pulint_model::SdkName { path, span: imp.span, imported: true });

@@ -126,6 +126,9 @@ impl Evaluator<'_> {
     /// Attribute of an external path; a few paths are values rather than namespaces.
     pub(crate) fn ext_attr(&mut self, path: &str, attr: &str, span: Span) -> V {
         let full = format!("{path}.{attr}");
+        if path == "pulumi" {
+            self.program.sdk_names.push(pulint_model::SdkName { path: full.clone(), span, imported: false });
+        }
         match full.as_str() {
             // `aws.config.region`: the default provider's configured region.
             "aws.config.region" => return self.config_read(Some("aws".into()), "region".into(), ConfigAccessor::Provider, None, span),
@@ -510,6 +513,9 @@ impl Evaluator<'_> {
             }
             V::Ext(path) => {
                 let full = format!("{path}.{name}");
+                if path == "pulumi" {
+                    self.program.sdk_names.push(pulint_model::SdkName { path: full.clone(), span: callee_span, imported: false });
+                }
                 return self.call_ext(&full, args, span, callee_span);
             }
             V::Module(_) | V::Class(_) => {

@@ -40,6 +40,10 @@ impl Rule for UnknownType {
         let mut bad_modules: Vec<String> = Vec::new();
         for n in &p.sdk_names {
             let segs: Vec<&str> = n.path.split('.').collect();
+            if segs.first() == Some(&"pulumi") && segs.len() == 2 {
+                core_name(p, schema, n, segs[1], cx);
+                continue;
+            }
             if segs.first() != Some(&"aws") || segs.len() < 2 {
                 continue;
             }
@@ -100,6 +104,36 @@ impl Rule for UnknownType {
             cx.report(missing(cx, schema, inv.span, module, name, true));
         }
     }
+}
+
+/// Names models reach for in the core SDK that live in a provider package.
+const CORE_HOMES: &[(&str, &str)] = &[
+    ("get_region", "`aws.get_region()`"),
+    ("getRegion", "`aws.getRegion()`"),
+    ("get_account_id", "`aws.get_caller_identity().account_id`"),
+    ("getAccountId", "`aws.getCallerIdentity()` and its `accountId`"),
+    ("get_caller_identity", "`aws.get_caller_identity()`"),
+    ("getCallerIdentity", "`aws.getCallerIdentity()`"),
+    ("random", "the `@pulumi/random` package"),
+];
+
+/// `pulumi.<name>` that the core SDK of the file's language does not have.
+fn core_name(p: &Program, schema: &Schema, n: &pulint_model::SdkName, name: &str, cx: &mut Ctx) {
+    let python = p.sources.get(n.span.file).kind == pulint_model::FileKind::Python;
+    let names = schema.pulumi_names(python);
+    // `default`: a default import of the SDK (`import pulumi from "@pulumi/pulumi"`), which
+    // TypeScript's module interop turns into the namespace.
+    if names.is_empty() || names.contains(name) || name == "default" {
+        return;
+    }
+    let help = match CORE_HOMES.iter().find(|(m, _)| *m == name) {
+        Some((_, home)) => format!("use {home}"),
+        None => match closest(name, names.iter().map(String::as_str)) {
+            Some(c) => format!("did you mean `pulumi.{c}`?"),
+            None => "check the name in the Pulumi SDK docs".into(),
+        },
+    };
+    cx.report(cx.diagnostic(n.span, format!("the Pulumi SDK has no `pulumi.{name}`")).with_help(help));
 }
 
 /// Names at the top of the SDK packages that are not service modules.
