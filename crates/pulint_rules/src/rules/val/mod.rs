@@ -4,6 +4,7 @@
 pub mod args;
 pub mod deprecated;
 pub mod missing_required;
+pub mod reserved_lambda_env;
 pub mod unknown_argument;
 pub mod unknown_attribute;
 pub mod unknown_type;
@@ -18,6 +19,7 @@ pub static RULES: &[&dyn Rule] = &[
     &missing_required::MissingRequired,
     &deprecated::Deprecated,
     &unknown_attribute::UnknownAttribute,
+    &reserved_lambda_env::ReservedLambdaEnvVar,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
