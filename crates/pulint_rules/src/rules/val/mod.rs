@@ -5,6 +5,7 @@ pub mod args;
 pub mod deprecated;
 pub mod missing_required;
 pub mod reserved_lambda_env;
+pub mod unknown_managed_policy;
 pub mod unknown_argument;
 pub mod unknown_attribute;
 pub mod unknown_type;
@@ -20,6 +21,7 @@ pub static RULES: &[&dyn Rule] = &[
     &deprecated::Deprecated,
     &unknown_attribute::UnknownAttribute,
     &reserved_lambda_env::ReservedLambdaEnvVar,
+    &unknown_managed_policy::UnknownManagedPolicy,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
