@@ -5,6 +5,7 @@ pub mod args;
 pub mod deprecated;
 pub mod missing_required;
 pub mod reserved_lambda_env;
+pub mod reserved_master_username;
 pub mod unknown_managed_policy;
 pub mod unknown_argument;
 pub mod unknown_attribute;
@@ -22,6 +23,7 @@ pub static RULES: &[&dyn Rule] = &[
     &unknown_attribute::UnknownAttribute,
     &reserved_lambda_env::ReservedLambdaEnvVar,
     &unknown_managed_policy::UnknownManagedPolicy,
+    &reserved_master_username::ReservedMasterUsername,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
