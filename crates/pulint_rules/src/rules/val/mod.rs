@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod deprecated;
+pub mod invalid_cidr;
 pub mod missing_required;
 pub mod reserved_lambda_env;
 pub mod reserved_master_username;
@@ -24,6 +25,7 @@ pub static RULES: &[&dyn Rule] = &[
     &reserved_lambda_env::ReservedLambdaEnvVar,
     &unknown_managed_policy::UnknownManagedPolicy,
     &reserved_master_username::ReservedMasterUsername,
+    &invalid_cidr::InvalidCidr,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
