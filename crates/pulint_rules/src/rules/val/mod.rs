@@ -4,6 +4,7 @@
 pub mod args;
 pub mod deprecated;
 pub mod invalid_cidr;
+pub mod invalid_master_password;
 pub mod missing_required;
 pub mod reserved_lambda_env;
 pub mod reserved_master_username;
@@ -26,6 +27,7 @@ pub static RULES: &[&dyn Rule] = &[
     &unknown_managed_policy::UnknownManagedPolicy,
     &reserved_master_username::ReservedMasterUsername,
     &invalid_cidr::InvalidCidr,
+    &invalid_master_password::InvalidMasterPassword,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /

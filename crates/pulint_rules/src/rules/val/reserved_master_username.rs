@@ -1,6 +1,6 @@
 //! VAL022 reserved-master-username: an RDS master user name the database engine reserves.
 
-use crate::query::{created, literal_and_use};
+use crate::query::{contains, created};
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{Program, RuleMeta};
 
@@ -67,15 +67,16 @@ impl Rule for ReservedMasterUsername {
                 "aws:rds/cluster:Cluster" => "masterUsername",
                 _ => continue,
             };
-            let (Some(engine), Some(v)) = (r.arg("engine").and_then(|e| p.str_of(e)), r.arg(key)) else { continue };
-            let Some(user) = p.str_of(v) else { continue };
+            let (Some(engine), Some(prop)) = (r.arg("engine").and_then(|e| p.str_of(e)), r.prop(key)) else { continue };
+            let Some(user) = p.str_of(&prop.value) else { continue };
             let Some(why) = reserved(&engine.to_ascii_lowercase(), user) else { continue };
-            let (at, used) = literal_and_use(v.span, r.span);
-            let mut d = cx.diagnostic(at, format!("master user name `{user}` {why}"));
-            if let Some(used) = used {
-                d = d.with_label(used, "used here");
-            }
-            cx.report(d.with_help(format!("choose another name for the `{engine}` master user, such as `dbadmin`")));
+            // The name is wrong for this engine, not by itself: point at the argument when the
+            // value is written elsewhere.
+            let at = if contains(r.span, prop.value.span) { prop.value.span } else { prop.key.span };
+            cx.report(
+                cx.diagnostic(at, format!("master user name `{user}` {why}"))
+                    .with_help(format!("choose another name for the `{engine}` master user, such as `dbadmin`")),
+            );
         }
     }
 }
