@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod deprecated;
+pub mod global_table_replica;
 pub mod invalid_cidr;
 pub mod invalid_master_password;
 pub mod missing_required;
@@ -28,6 +29,7 @@ pub static RULES: &[&dyn Rule] = &[
     &reserved_master_username::ReservedMasterUsername,
     &invalid_cidr::InvalidCidr,
     &invalid_master_password::InvalidMasterPassword,
+    &global_table_replica::InvalidGlobalTableReplica,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
