@@ -13,6 +13,7 @@ pub mod unknown_managed_policy;
 pub mod unknown_argument;
 pub mod unknown_attribute;
 pub mod unknown_type;
+pub mod waf_log_destination_name;
 pub mod wrong_shape;
 
 use crate::Rule;
@@ -30,6 +31,7 @@ pub static RULES: &[&dyn Rule] = &[
     &invalid_cidr::InvalidCidr,
     &invalid_master_password::InvalidMasterPassword,
     &global_table_replica::InvalidGlobalTableReplica,
+    &waf_log_destination_name::WafLogDestinationName,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
