@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod deprecated;
+pub mod deprecated_codebuild_image;
 pub mod global_table_replica;
 pub mod invalid_cidr;
 pub mod invalid_master_password;
@@ -32,6 +33,7 @@ pub static RULES: &[&dyn Rule] = &[
     &invalid_master_password::InvalidMasterPassword,
     &global_table_replica::InvalidGlobalTableReplica,
     &waf_log_destination_name::WafLogDestinationName,
+    &deprecated_codebuild_image::DeprecatedCodebuildImage,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
