@@ -81,7 +81,7 @@ fn check(p: &Program, cx: &mut Ctx, known: &[String], version: &str, v: &Value, 
         return;
     }
     let canonical = format!("arn:aws:iam::aws:policy/{rest}");
-    if known.iter().any(|k| *k == canonical) {
+    if known.contains(&canonical) {
         return;
     }
     let Some(suggestion) = nearest(rest, known) else { return };
