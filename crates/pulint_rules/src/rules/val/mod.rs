@@ -6,14 +6,22 @@ pub mod args;
 pub mod certificate_not_validated;
 pub mod conflicting_arguments;
 pub mod deprecated;
+pub mod deprecated_codebuild_image;
 pub mod deprecated_value;
+pub mod global_table_replica;
+pub mod invalid_cidr;
+pub mod invalid_master_password;
 pub mod misdirected_reference;
 pub mod missing_required;
 pub mod replication_without_versioning;
+pub mod reserved_lambda_env;
+pub mod reserved_master_username;
 pub mod unknown_argument;
 pub mod unknown_attribute;
+pub mod unknown_managed_policy;
 pub mod unknown_type;
 pub mod unsupported_instance_class;
+pub mod waf_log_destination_name;
 pub mod wrong_shape;
 
 use crate::Rule;
@@ -32,6 +40,14 @@ pub static RULES: &[&dyn Rule] = &[
     &misdirected_reference::MisdirectedReference,
     &access_logs_kms_bucket::AccessLogsKmsBucket,
     &unsupported_instance_class::UnsupportedInstanceClass,
+    &reserved_lambda_env::ReservedLambdaEnvVar,
+    &unknown_managed_policy::UnknownManagedPolicy,
+    &reserved_master_username::ReservedMasterUsername,
+    &invalid_cidr::InvalidCidr,
+    &invalid_master_password::InvalidMasterPassword,
+    &global_table_replica::InvalidGlobalTableReplica,
+    &waf_log_destination_name::WafLogDestinationName,
+    &deprecated_codebuild_image::DeprecatedCodebuildImage,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
