@@ -4,6 +4,7 @@
 pub mod args;
 pub mod deprecated;
 pub mod missing_required;
+pub mod nat_without_eip;
 pub mod unknown_argument;
 pub mod unknown_attribute;
 pub mod unknown_type;
@@ -18,6 +19,7 @@ pub static RULES: &[&dyn Rule] = &[
     &missing_required::MissingRequired,
     &deprecated::Deprecated,
     &unknown_attribute::UnknownAttribute,
+    &nat_without_eip::NatGatewayWithoutEip,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
