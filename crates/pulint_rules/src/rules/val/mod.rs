@@ -4,6 +4,7 @@
 pub mod args;
 pub mod deprecated;
 pub mod missing_required;
+pub mod monitoring_without_role;
 pub mod nat_without_eip;
 pub mod unknown_argument;
 pub mod unknown_attribute;
@@ -20,6 +21,7 @@ pub static RULES: &[&dyn Rule] = &[
     &deprecated::Deprecated,
     &unknown_attribute::UnknownAttribute,
     &nat_without_eip::NatGatewayWithoutEip,
+    &monitoring_without_role::MonitoringWithoutRole,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
