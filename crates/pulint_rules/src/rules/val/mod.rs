@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod deprecated;
+pub mod listener_without_certificate;
 pub mod missing_required;
 pub mod monitoring_without_role;
 pub mod nat_without_eip;
@@ -22,6 +23,7 @@ pub static RULES: &[&dyn Rule] = &[
     &unknown_attribute::UnknownAttribute,
     &nat_without_eip::NatGatewayWithoutEip,
     &monitoring_without_role::MonitoringWithoutRole,
+    &listener_without_certificate::ListenerWithoutCertificate,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
