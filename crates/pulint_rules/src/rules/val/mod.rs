@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod deprecated;
+pub mod health_check_without_endpoint;
 pub mod listener_without_certificate;
 pub mod missing_required;
 pub mod monitoring_without_role;
@@ -24,6 +25,7 @@ pub static RULES: &[&dyn Rule] = &[
     &nat_without_eip::NatGatewayWithoutEip,
     &monitoring_without_role::MonitoringWithoutRole,
     &listener_without_certificate::ListenerWithoutCertificate,
+    &health_check_without_endpoint::HealthCheckWithoutEndpoint,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
