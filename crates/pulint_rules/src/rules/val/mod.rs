@@ -6,6 +6,7 @@ pub mod deprecated;
 pub mod health_check_without_endpoint;
 pub mod listener_without_certificate;
 pub mod missing_required;
+pub mod replication_rule_schema;
 pub mod monitoring_without_role;
 pub mod nat_without_eip;
 pub mod unknown_argument;
@@ -26,6 +27,7 @@ pub static RULES: &[&dyn Rule] = &[
     &monitoring_without_role::MonitoringWithoutRole,
     &listener_without_certificate::ListenerWithoutCertificate,
     &health_check_without_endpoint::HealthCheckWithoutEndpoint,
+    &replication_rule_schema::ReplicationRuleSchema,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
