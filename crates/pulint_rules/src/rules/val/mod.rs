@@ -7,6 +7,7 @@ pub mod health_check_without_endpoint;
 pub mod listener_without_certificate;
 pub mod missing_required;
 pub mod replication_rule_schema;
+pub mod request_count_without_label;
 pub mod monitoring_without_role;
 pub mod nat_without_eip;
 pub mod unknown_argument;
@@ -28,6 +29,7 @@ pub static RULES: &[&dyn Rule] = &[
     &listener_without_certificate::ListenerWithoutCertificate,
     &health_check_without_endpoint::HealthCheckWithoutEndpoint,
     &replication_rule_schema::ReplicationRuleSchema,
+    &request_count_without_label::RequestCountWithoutLabel,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
