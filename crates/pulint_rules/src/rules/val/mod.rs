@@ -2,6 +2,7 @@
 //! against the AWS schema (`pulint_schema`) and small curated tables.
 
 pub mod args;
+pub mod cold_storage_retention;
 pub mod deprecated;
 pub mod health_check_without_endpoint;
 pub mod listener_without_certificate;
@@ -30,6 +31,7 @@ pub static RULES: &[&dyn Rule] = &[
     &health_check_without_endpoint::HealthCheckWithoutEndpoint,
     &replication_rule_schema::ReplicationRuleSchema,
     &request_count_without_label::RequestCountWithoutLabel,
+    &cold_storage_retention::ColdStorageRetention,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
