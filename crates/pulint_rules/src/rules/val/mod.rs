@@ -9,6 +9,7 @@ pub mod listener_without_certificate;
 pub mod missing_required;
 pub mod replication_rule_schema;
 pub mod request_count_without_label;
+pub mod reserved_zone;
 pub mod monitoring_without_role;
 pub mod nat_without_eip;
 pub mod unknown_argument;
@@ -32,6 +33,7 @@ pub static RULES: &[&dyn Rule] = &[
     &replication_rule_schema::ReplicationRuleSchema,
     &request_count_without_label::RequestCountWithoutLabel,
     &cold_storage_retention::ColdStorageRetention,
+    &reserved_zone::ReservedZoneName,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
