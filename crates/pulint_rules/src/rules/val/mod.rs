@@ -15,6 +15,7 @@ pub mod nat_without_eip;
 pub mod unknown_argument;
 pub mod unknown_attribute;
 pub mod unknown_type;
+pub mod user_data_not_encoded;
 pub mod wrong_shape;
 
 use crate::Rule;
@@ -34,6 +35,7 @@ pub static RULES: &[&dyn Rule] = &[
     &request_count_without_label::RequestCountWithoutLabel,
     &cold_storage_retention::ColdStorageRetention,
     &reserved_zone::ReservedZoneName,
+    &user_data_not_encoded::UserDataNotEncoded,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
