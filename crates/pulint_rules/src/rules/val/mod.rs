@@ -2,6 +2,7 @@
 //! against the AWS schema (`pulint_schema`) and small curated tables.
 
 pub mod args;
+pub mod cloudformation_syntax;
 pub mod cold_storage_retention;
 pub mod deprecated;
 pub mod health_check_without_endpoint;
@@ -36,6 +37,7 @@ pub static RULES: &[&dyn Rule] = &[
     &cold_storage_retention::ColdStorageRetention,
     &reserved_zone::ReservedZoneName,
     &user_data_not_encoded::UserDataNotEncoded,
+    &cloudformation_syntax::CloudformationSyntax,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
