@@ -14,8 +14,8 @@ declare_rule! {
     ///
     /// ## Why is this bad?
     /// Unlike `aws.ec2.Instance`, a launch template takes its user data already base64-encoded;
-    /// the provider refuses anything else (`expected "user_data" to be a base64 string`), so the
-    /// template, and every Auto Scaling group or node group launched from it, fails to deploy.
+    /// the provider refuses text that is not valid base64, so the template, and every Auto Scaling
+    /// group or node group launched from it, fails to deploy.
     ///
     /// ## Example
     /// ```python
