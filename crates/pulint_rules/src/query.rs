@@ -16,6 +16,7 @@ const MISNAMED: &[(&str, &str)] = &[
     ("aws:cfg/configurationRecorder:ConfigurationRecorder", "aws:cfg/recorder:Recorder"),
     ("aws:cfg/configurationRecorderStatus:ConfigurationRecorderStatus", "aws:cfg/recorderStatus:RecorderStatus"),
     ("aws:logs/logGroup:LogGroup", "aws:cloudwatch/logGroup:LogGroup"),
+    ("aws:s3/bucketReplicationConfiguration:BucketReplicationConfiguration", "aws:s3/bucketReplicationConfig:BucketReplicationConfig"),
 ];
 
 /// Created resources of `token`, and of the misnamed classes that mean it.

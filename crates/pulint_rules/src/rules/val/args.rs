@@ -188,6 +188,18 @@ pub fn spelled(name: &str, python: bool) -> String {
     out
 }
 
+/// Whether the code at `span` is Python, so messages name arguments as the program writes them.
+pub fn python(p: &Program, span: Span) -> bool {
+    p.sources.get(span.file).kind == FileKind::Python
+}
+
+/// Whether a resource's arguments are all written out, so a missing one is really missing: no
+/// spread, no elision comment, not `Resource(...)` with an ellipsis for its arguments.
+pub fn written_out(p: &Program, r: &Resource) -> bool {
+    let ellipsis = matches!(&r.name.kind, ValueKind::Unknown { reason, .. } if reason == "ellipsis");
+    crate::query::args_complete(r) && !ellipsis && !crate::rules::ops::common::elided(p, r.span)
+}
+
 /// Whether a value is known well enough to judge (not unknown, not computed at run time).
 pub fn literal(v: &Value) -> bool {
     matches!(v.kind, ValueKind::String(_) | ValueKind::Number(_) | ValueKind::Bool(_) | ValueKind::List(_) | ValueKind::Object(_))

@@ -4,23 +4,33 @@
 pub mod access_logs_kms_bucket;
 pub mod args;
 pub mod certificate_not_validated;
+pub mod cloudformation_syntax;
+pub mod cold_storage_retention;
 pub mod conflicting_arguments;
 pub mod deprecated;
 pub mod deprecated_codebuild_image;
 pub mod deprecated_value;
 pub mod global_table_replica;
+pub mod health_check_without_endpoint;
 pub mod invalid_cidr;
 pub mod invalid_master_password;
+pub mod listener_without_certificate;
 pub mod misdirected_reference;
 pub mod missing_required;
+pub mod monitoring_without_role;
+pub mod nat_without_eip;
+pub mod replication_rule_schema;
 pub mod replication_without_versioning;
+pub mod request_count_without_label;
 pub mod reserved_lambda_env;
 pub mod reserved_master_username;
+pub mod reserved_zone;
 pub mod unknown_argument;
 pub mod unknown_attribute;
 pub mod unknown_managed_policy;
 pub mod unknown_type;
 pub mod unsupported_instance_class;
+pub mod user_data_not_encoded;
 pub mod waf_log_destination_name;
 pub mod wrong_shape;
 
@@ -48,6 +58,16 @@ pub static RULES: &[&dyn Rule] = &[
     &global_table_replica::InvalidGlobalTableReplica,
     &waf_log_destination_name::WafLogDestinationName,
     &deprecated_codebuild_image::DeprecatedCodebuildImage,
+    &nat_without_eip::NatGatewayWithoutEip,
+    &monitoring_without_role::MonitoringWithoutRole,
+    &listener_without_certificate::ListenerWithoutCertificate,
+    &health_check_without_endpoint::HealthCheckWithoutEndpoint,
+    &replication_rule_schema::ReplicationRuleSchema,
+    &request_count_without_label::RequestCountWithoutLabel,
+    &cold_storage_retention::ColdStorageRetention,
+    &reserved_zone::ReservedZoneName,
+    &user_data_not_encoded::UserDataNotEncoded,
+    &cloudformation_syntax::CloudformationSyntax,
 ];
 
 /// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
