@@ -2,6 +2,7 @@
 """Draw a reproducible random sample of default-on findings for a precision audit.
 
 usage: sample_findings.py --bin target/release/pulint --corpus ../shared/corpus [--n 60] [--seed 3]
+                          [--family VAL | --family !VAL]
 
 Runs `pulint check --format json` (default rule set) on every MODEL_RESPONSE.md and
 IDEAL_RESPONSE.md of the corpus, shuffles all findings with the given seed, keeps the first N and
@@ -17,6 +18,7 @@ def main():
     ap.add_argument('--corpus', required=True)
     ap.add_argument('--n', type=int, default=60)
     ap.add_argument('--seed', type=int, default=3)
+    ap.add_argument('--family', default=None, help='only this family (VAL), or every other one (!VAL)')
     a = ap.parse_args()
     files = sorted(glob.glob(os.path.join(a.corpus, '*', '*', 'lib', '*_RESPONSE.md')))
     files = [f for f in files if os.path.basename(f) in ('MODEL_RESPONSE.md', 'IDEAL_RESPONSE.md')]
@@ -24,6 +26,10 @@ def main():
     for i in range(0, len(files), 200):
         out = subprocess.run([a.bin, 'check', '--format', 'json', *files[i:i + 200]], capture_output=True, text=True).stdout
         diags += json.loads(out or '[]')
+    if a.family:
+        exclude = a.family.startswith('!')
+        fam = a.family.lstrip('!')
+        diags = [d for d in diags if (d['category'] == fam) != exclude]
     diags.sort(key=lambda d: (d['file'], d['line'], d['column'], d['code'], d['message']))
     random.Random(a.seed).shuffle(diags)
     print(f'# Precision sample: {a.n} of {len(diags)} default-on findings (seed {a.seed}, {len(files)} documents)\n')
