@@ -1,5 +1,6 @@
 //! The `pulint` command: the only place that does IO, reads configuration and decides exit codes.
 
+mod compare;
 mod config;
 mod discover;
 
@@ -65,6 +66,25 @@ enum Command {
         #[arg(long)]
         stack: Option<String>,
     },
+    /// Compare two versions of a program (directories, source files or Markdown answers): which
+    /// findings the after version fixed, which remain, which it introduced.
+    Compare {
+        /// The first version (a model's answer), and the second (the corrected one).
+        #[arg(required_unless_present = "tasks")]
+        before: Option<PathBuf>,
+        #[arg(required_unless_present = "tasks")]
+        after: Option<PathBuf>,
+        /// text, markdown (a failure analysis) or json.
+        #[arg(long, default_value = "text")]
+        format: String,
+        /// A directory of tasks laid out as `<task>/lib/MODEL_RESPONSE.md` and `IDEAL_RESPONSE.md`:
+        /// compare each pair, write one report per task and a summary (CSV and JSON) to `--out`.
+        #[arg(long, conflicts_with_all = ["before", "after"])]
+        tasks: Option<PathBuf>,
+        /// Where batch reports go.
+        #[arg(long, requires = "tasks")]
+        out: Option<PathBuf>,
+    },
     /// List the rules.
     Rules,
     /// Print a rule's documentation.
@@ -100,6 +120,10 @@ fn main() -> ExitCode {
             check(paths, format, &settings, &config, include_markdown, stack, fail)
         }
         Command::Dump { paths, format, stack } => dump(paths, format, stack),
+        Command::Compare { before, after, format, tasks, out } => match tasks {
+            Some(dir) => compare::batch(&dir, out.as_deref()),
+            None => compare::pair(before.unwrap_or_default(), after.unwrap_or_default(), &format),
+        },
         Command::Rules => {
             let mut out = String::from("code     name                       family severity status   summary\n");
             for r in pulint_rules::all_rules() {
@@ -118,7 +142,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn print(s: &str) -> ExitCode {
+pub(crate) fn print(s: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(s.as_bytes());
     ExitCode::SUCCESS
@@ -129,7 +153,7 @@ fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
 }
 
 /// Builds every program in parallel; output order follows the command line.
-fn build_all(paths: Vec<PathBuf>, include_markdown: bool, stack: Option<String>) -> Vec<(Program, Vec<(String, String)>)> {
+pub(crate) fn build_all(paths: Vec<PathBuf>, include_markdown: bool, stack: Option<String>) -> Vec<(Program, Vec<(String, String)>)> {
     let groups = discover::programs(&default_paths(paths), include_markdown);
     let options = pulint_frontend::Options { stack };
     groups

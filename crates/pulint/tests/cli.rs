@@ -126,3 +126,27 @@ fn sdk_major_from_the_project_pins() {
     assert!(!stdout.contains("VAL005"), "{stdout}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `compare` matches findings by rule, resource and argument: the inline versioning and the
+/// removed `vpc` argument are fixed, the open SSH ingress remains, the retired runtime is new.
+#[test]
+fn compare_two_versions() {
+    let (code, stdout, stderr) = pulint(&["compare", "--format", "json", "crates/pulint/tests/compare/before.py", "crates/pulint/tests/compare/after.py"]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(v["version"], 1);
+    let codes = |key: &str| -> Vec<String> {
+        let mut c: Vec<String> = v[key].as_array().expect("array").iter().map(|o| o.get("before").unwrap_or(o)["code"].as_str().unwrap_or("").to_string()).collect();
+        c.sort();
+        c
+    };
+    assert!(codes("fixed").contains(&"VAL005".to_string()) && codes("fixed").contains(&"VAL002".to_string()), "{stdout}");
+    assert!(codes("remaining").contains(&"SEC001".to_string()), "{stdout}");
+    assert!(codes("introduced").contains(&"VAL007".to_string()), "{stdout}");
+    let fixed_vpc = v["fixed"].as_array().expect("array").iter().find(|o| o["before"]["code"] == "VAL002").expect("VAL002");
+    assert_eq!(fixed_vpc["after_code"], "aws.ec2.Eip(\"nat\", domain=\"vpc\")");
+    let (_, md, _) = pulint(&["compare", "--format", "markdown", "crates/pulint/tests/compare/before.py", "crates/pulint/tests/compare/after.py"]);
+    for heading in ["## Summary", "## Fixed in the after version", "## Remaining in the after version", "## Introduced by the after version", "## Categories", "**Why it fails**"] {
+        assert!(md.contains(heading), "{heading} missing in\n{md}");
+    }
+}

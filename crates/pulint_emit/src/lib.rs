@@ -1,6 +1,7 @@
 //! Output formats. The only crate with wire types: JSON shapes are a stable boundary that scripts
 //! depend on (see the CLI contract in ARCHITECTURE.md).
 
+pub mod compare;
 pub mod dump_json;
 pub mod json;
 pub mod text;

@@ -24,6 +24,14 @@ impl Span {
     pub fn new(file: FileId, start: u32, end: u32) -> Self {
         Span { file, start, end: end.max(start) }
     }
+
+    /// The smallest span holding both (of one file; `self`'s file wins otherwise).
+    pub fn cover(self, other: Span) -> Span {
+        if other.file != self.file {
+            return self;
+        }
+        Span { file: self.file, start: self.start.min(other.start), end: self.end.max(other.end) }
+    }
 }
 
 /// What a file holds; decides which frontend reads it.
