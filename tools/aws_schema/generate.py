@@ -359,6 +359,15 @@ def delta(v6, v7):
         if 'deprecated' in e and token in r6 and 'deprecated' not in r6[token]:
             out['not_deprecated'].setdefault(token, []).append('*')
     out['new_resources'] = sorted(t for t in r7 if t not in r6)
+    # Nested fields deprecated in v7 that v6 had without deprecation, or did not have at all.
+    t6, t7 = v6[2], v7[2]
+    nested = {}
+    for key, fields in sorted(t7.items()):
+        old = t6.get(key, {})
+        was = [f for f, e in fields.items() if e[1] & DEPRECATED and not (f in old and old[f][1] & DEPRECATED)]
+        if was:
+            nested[key] = sorted(was)
+    out['not_deprecated_types'] = nested
     return out
 
 

@@ -22,12 +22,7 @@ fn code_or_config(path: &Path, include_markdown: bool) -> bool {
         && !name.ends_with(".d.ts")
         || (name.starts_with("Pulumi.") && matches!(ext.as_str(), "yaml" | "yml"))
         || (include_markdown && ext == "md")
-        || is_manifest(name)
-}
-
-/// Dependency manifests, read for the SDK versions they pin (which pulumi-aws major to judge by).
-fn is_manifest(name: &str) -> bool {
-    matches!(name, "pyproject.toml" | "Pipfile" | "package.json") || name.starts_with("requirements") && name.ends_with(".txt")
+        || pulint_model::is_manifest(name)
 }
 
 fn display(p: &Path) -> String {
@@ -68,7 +63,7 @@ fn stack_files(root: &Path, errors: &mut Vec<(String, String)>) -> Vec<Input> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             let n = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            n.starts_with("Pulumi.") && (n.ends_with(".yaml") || n.ends_with(".yml")) || is_manifest(n)
+            n.starts_with("Pulumi.") && (n.ends_with(".yaml") || n.ends_with(".yml")) || pulint_model::is_manifest(n)
         })
         .collect();
     paths.sort();

@@ -124,6 +124,15 @@ fn sdk_major_from_the_project_pins() {
     std::fs::write(dir.join("requirements.txt"), "pulumi>=3.0.0,<4.0.0\npulumi-aws>=6.0.0,<7.0.0\n").expect("write");
     let (_, stdout, _) = pulint(&["check", "--format", "concise", "--select", "VAL005", dir_arg]);
     assert!(!stdout.contains("VAL005"), "{stdout}");
+    // A Markdown answer pins through the manifest block it shows.
+    let doc = dir.join("answer.md");
+    let code = "## File: __main__.py\n\n```python\nimport pulumi_aws as aws\naws.s3.Bucket('b', versioning={'enabled': True})\n```\n";
+    std::fs::write(&doc, code).expect("write");
+    let (_, stdout, _) = pulint(&["check", "--format", "concise", "--select", "VAL005", doc.to_str().expect("utf-8")]);
+    assert!(stdout.contains("VAL005"), "{stdout}");
+    std::fs::write(&doc, format!("{code}\n## File: requirements.txt\n\n```\npulumi-aws>=6.0.0,<7.0.0\n```\n")).expect("write");
+    let (_, stdout, _) = pulint(&["check", "--format", "concise", "--select", "VAL005", doc.to_str().expect("utf-8")]);
+    assert!(!stdout.contains("VAL005"), "{stdout}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

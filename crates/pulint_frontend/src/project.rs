@@ -146,7 +146,15 @@ fn split_markdown(program: &mut Program, host: FileId, lowered: &mut Vec<Lowered
             FileKind::TypeScript => "ts",
             FileKind::JavaScript => "js",
             FileKind::Yaml => "yaml",
-            _ => continue,
+            // A dependency manifest the document shows (`requirements.txt`): kept as a source for
+            // the versions it pins, not lowered.
+            _ => {
+                if let Some(name) = block.name.as_ref().filter(|n| pulint_model::is_manifest(n.rsplit('/').next().unwrap_or(n))) {
+                    let origin = Origin::Embedded { host, lines: block.lines, named: Some(name.clone()) };
+                    program.sources.add(SourceFile::new(name.clone(), FileKind::Other, block.text, origin));
+                }
+                continue;
+            }
         };
         let path = block.name.clone().unwrap_or_else(|| format!("{host_name}#block{}.{ext}", n + 1));
         let origin = Origin::Embedded { host, lines: block.lines, named: block.name.clone() };

@@ -34,6 +34,12 @@ impl Span {
     }
 }
 
+/// Whether a file name (no directories) is a dependency manifest: read for the SDK versions it
+/// pins, never lowered.
+pub fn is_manifest(name: &str) -> bool {
+    matches!(name, "pyproject.toml" | "Pipfile" | "setup.py" | "package.json") || name.starts_with("requirements") && name.ends_with(".txt")
+}
+
 /// What a file holds; decides which frontend reads it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FileKind {

@@ -164,6 +164,8 @@ pub struct V6Delta {
     pub not_deprecated: HashMap<String, HashSet<String>>,
     /// Resources v7 added.
     pub new_resources: HashSet<String>,
+    /// Fields of nested types deprecated in v7 but not in v6, by type key.
+    pub not_deprecated_types: HashMap<String, HashSet<String>>,
 }
 
 #[derive(Debug)]
@@ -218,6 +220,7 @@ impl Schema {
             removed_inputs: obj(&d["inputs"]).map(|(t, e)| (t.clone(), props(e))).collect(),
             not_deprecated: obj(&d["not_deprecated"]).map(|(t, e)| (t.clone(), strings(e).into_iter().collect())).collect(),
             new_resources: strings(&d["new_resources"]).into_iter().collect(),
+            not_deprecated_types: obj(&d["not_deprecated_types"]).map(|(t, e)| (t.clone(), strings(e).into_iter().collect())).collect(),
         };
         let core = &doc["pulumi"];
         Ok(Schema {
@@ -330,6 +333,15 @@ impl Schema {
     pub fn input_deprecation<'a>(&self, r: &Resource, p: &'a Property, major: Major) -> Option<&'a str> {
         let d = p.deprecated.as_deref()?;
         if major == Major::V6 && self.v6.not_deprecated.get(&r.token).is_some_and(|s| s.contains(&p.name)) {
+            return None;
+        }
+        Some(d)
+    }
+
+    /// A field of a nested type's deprecation under `major`: `Some(replacement)` when deprecated.
+    pub fn nested_deprecation<'a>(&self, type_key: &str, p: &'a Property, major: Major) -> Option<&'a str> {
+        let d = p.deprecated.as_deref()?;
+        if major == Major::V6 && self.v6.not_deprecated_types.get(type_key).is_some_and(|s| s.contains(&p.name)) {
             return None;
         }
         Some(d)

@@ -1,7 +1,7 @@
 //! REG003 unused-provider: an explicit AWS provider that nothing uses.
 
 use crate::{declare_rule, query, Ctx, Rule};
-use pulint_model::{Multiplicity, Program, ProviderUse, ResourceId, RuleMeta, AWS_PROVIDER};
+use pulint_model::{Multiplicity, NoteKind, Program, ProviderUse, ResourceId, RuleMeta, AWS_PROVIDER};
 
 declare_rule! {
     /// ## What it does
@@ -52,7 +52,9 @@ impl Rule for UnusedProvider {
 pub fn unused_providers(p: &Program) -> Vec<ResourceId> {
     let unknown_use = p.resources.iter().any(|r| r.provider == ProviderUse::Unknown || r.options.get("*").is_some())
         || p.invokes.iter().any(|i| i.provider == ProviderUse::Unknown || i.options.get("*").is_some());
-    if unknown_use {
+    // A program file that does not parse may be the code that uses it.
+    let unparsed = p.notes.iter().any(|n| n.kind == NoteKind::SyntaxError);
+    if unknown_use || unparsed {
         return Vec::new();
     }
     let mut used: Vec<ResourceId> = Vec::new();

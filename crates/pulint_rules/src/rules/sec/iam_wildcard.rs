@@ -125,6 +125,10 @@ fn needs_star(action: &str) -> bool {
     name.starts_with("Describe")
         || name.starts_with("List")
         || svc == "xray"
+        // Configuration metadata that audit and compliance tools read across the account (as
+        // AWS's SecurityAudit policy grants): bucket settings, IAM entities.
+        || svc == "s3" && (name.starts_with("GetBucket") || name == "GetEncryptionConfiguration" || name == "GetAccountPublicAccessBlock")
+        || svc == "iam" && name.starts_with("Get")
         || matches!(
             action,
             "cloudwatch:PutMetricData"

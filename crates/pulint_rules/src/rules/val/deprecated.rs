@@ -2,7 +2,7 @@
 
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{FileKind, Program, Prop, RuleMeta, ValueKind};
-use pulint_schema::{Property, Schema, Ty, find};
+use pulint_schema::{Major, Property, Schema, Ty, find};
 
 use super::args::spelled;
 
@@ -56,14 +56,15 @@ impl Rule for Deprecated {
                         cx.diagnostic(a.key.span, format!("`{}` of {owner} is deprecated", a.key.written)).with_help(help_for(replacement, python)),
                     );
                 }
-                nested(p, schema, prop, a, &owner, python, cx);
+                nested(p, schema, major, prop, a, &owner, python, cx);
             }
         }
     }
 }
 
 /// Deprecated properties of nested blocks.
-fn nested(p: &Program, schema: &Schema, prop: &Property, a: &Prop, owner: &str, python: bool, cx: &mut Ctx) {
+#[allow(clippy::too_many_arguments)]
+fn nested(p: &Program, schema: &Schema, major: Major, prop: &Property, a: &Prop, owner: &str, python: bool, cx: &mut Ctx) {
     let key = prop.ty.alternatives().iter().find_map(|t| match t {
         Ty::Object(k) => Some(k.clone()),
         Ty::List(inner) => match inner.as_ref() {
@@ -89,11 +90,11 @@ fn nested(p: &Program, schema: &Schema, prop: &Property, a: &Prop, owner: &str, 
     for props in objects {
         for q in props {
             let Some(field) = find(fields, &q.key.canonical) else { continue };
-            if let Some(replacement) = &field.deprecated {
+            if let Some(replacement) = schema.nested_deprecation(&key, field, major) {
                 let here = format!("`{}` of {owner}", spelled(&prop.name, python));
                 cx.report(cx.diagnostic(q.key.span, format!("`{}` in {here} is deprecated", q.key.written)).with_help(help_for(replacement, python)));
             }
-            nested(p, schema, field, q, owner, python, cx);
+            nested(p, schema, major, field, q, owner, python, cx);
         }
     }
 }

@@ -70,15 +70,13 @@ pub static RULES: &[&dyn Rule] = &[
     &cloudformation_syntax::CloudformationSyntax,
 ];
 
-/// The pulumi-aws major the program is judged by: v6 when one of its files pins `pulumi-aws` /
-/// `@pulumi/aws` below 7 (requirements, pyproject, Pipfile, package.json, lock files), else v7.
+/// The pulumi-aws major the program is judged by: v6 when one of its dependency manifests (on
+/// disk, or a block a document names so) pins `pulumi-aws` / `@pulumi/aws` below 7, else v7.
 pub fn major(p: &pulint_model::Program) -> pulint_schema::Major {
     use pulint_schema::Major;
     for (_, f) in p.sources.files() {
         let name = f.path.rsplit('/').next().unwrap_or(&f.path);
-        let manifest = matches!(name, "requirements.txt" | "pyproject.toml" | "Pipfile" | "setup.py" | "package.json" | "package-lock.json")
-            || name.starts_with("requirements");
-        if manifest && pins_v6(&f.text) {
+        if pulint_model::is_manifest(name) && pins_v6(&f.text) {
             return Major::V6;
         }
     }
