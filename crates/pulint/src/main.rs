@@ -133,7 +133,7 @@ fn main() -> ExitCode {
             print(&out)
         }
         Command::Rule { code } => match pulint_rules::find_rule(&code) {
-            Some(m) => print(&format!("# {} {}\n\n{} · {} · {}\n\n{}\n", m.code, m.name, m.family.title(), m.severity, m.status.as_str(), m.docs)),
+            Some(m) => print(&format!("# {} {}\n\n{} · {} · {}\n\n{}\n", m.code, m.name, m.family.title(), m.severity, m.status.as_str(), m.docs_markdown())),
             None => {
                 eprintln!("pulint: no rule `{code}`");
                 ExitCode::from(2)

@@ -113,6 +113,13 @@ pub struct RuleMeta {
     pub docs: &'static str,
 }
 
+impl RuleMeta {
+    /// The docs as Markdown: doc comments keep the space after `///`, this drops it.
+    pub fn docs_markdown(&self) -> String {
+        self.docs.trim_end().lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n")
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Label {
     pub span: Span,

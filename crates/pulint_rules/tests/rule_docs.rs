@@ -14,13 +14,8 @@ fn page(m: &pulint_model::RuleMeta) -> String {
         m.severity,
         m.status.as_str(),
         m.summary,
-        unindent(m.docs)
+        m.docs_markdown()
     )
-}
-
-/// Doc comments keep the space after `///`; pages do not.
-fn unindent(docs: &str) -> String {
-    docs.trim_end().lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n")
 }
 
 fn index() -> String {
