@@ -214,3 +214,20 @@ pub fn region_len(s: &str) -> Option<usize> {
 pub fn is_region(s: &str) -> bool {
     region_len(s) == Some(s.len())
 }
+
+/// The buckets of an S3 replication configuration that the program creates: its source
+/// (`bucket`) and every rule's destination, each with its role in the replication.
+pub fn replication_buckets(p: &Program, r: &Resource) -> Vec<(ResourceId, &'static str)> {
+    let mut buckets = Vec::new();
+    if let Some(src) = r.arg("bucket").and_then(|v| p.resolve(v).resource()) {
+        buckets.push((src, "source"));
+    }
+    let rules = r.arg("rules").map(|v| p.resolve(v)).and_then(|v| v.as_list()).unwrap_or(&[]);
+    for rule in rules {
+        let dest = p.resolve(rule).get("destination").map(|d| p.resolve(d)).and_then(|d| d.get("bucket"));
+        if let Some(dst) = dest.and_then(|v| p.resolve(v).resource()) {
+            buckets.push((dst, "destination"));
+        }
+    }
+    buckets
+}

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value as Json;
 
-pub use names::{closest, normalize};
+pub use names::{closest, distance, normalize};
 
 const DATA: &str = include_str!("../data/aws.json");
 

@@ -44,17 +44,7 @@ impl Rule for ReplicationBeforeVersioning {
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
         for (rid, r) in query::created_of(p, "aws:s3/bucketReplicationConfig:BucketReplicationConfig") {
-            let mut buckets: Vec<(ResourceId, &str)> = Vec::new();
-            if let Some(src) = r.arg("bucket").and_then(|v| p.resolve(v).resource()) {
-                buckets.push((src, "source"));
-            }
-            let rules = r.arg("rules").map(|v| p.resolve(v)).and_then(|v| v.as_list()).unwrap_or(&[]);
-            for rule in rules {
-                let dest = p.resolve(rule).get("destination").map(|d| p.resolve(d)).and_then(|d| d.get("bucket"));
-                if let Some(dst) = dest.and_then(|v| p.resolve(v).resource()) {
-                    buckets.push((dst, "destination"));
-                }
-            }
+            let buckets = query::replication_buckets(p, r);
             for (bucket, role) in buckets {
                 let versionings: Vec<ResourceId> = query::created(p)
                     .filter(|(_, v)| query::VERSIONINGS.contains(&v.token.as_str()) && v.arg("bucket").and_then(|b| p.resolve(b).resource()) == Some(bucket))

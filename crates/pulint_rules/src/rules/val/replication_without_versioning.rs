@@ -46,17 +46,7 @@ impl Rule for ReplicationWithoutVersioning {
         };
         let replications = query::created(p).filter(|(_, r)| REPLICATIONS.contains(&r.token.as_str()));
         for (_, r) in replications {
-            let mut buckets: Vec<(ResourceId, &str)> = Vec::new();
-            if let Some(src) = r.arg("bucket").and_then(|v| p.resolve(v).resource()) {
-                buckets.push((src, "source"));
-            }
-            let rules = r.arg("rules").map(|v| p.resolve(v)).and_then(|v| v.as_list()).unwrap_or(&[]);
-            for rule in rules {
-                let dest = p.resolve(rule).get("destination").map(|d| p.resolve(d)).and_then(|d| d.get("bucket"));
-                if let Some(dst) = dest.and_then(|v| p.resolve(v).resource()) {
-                    buckets.push((dst, "destination"));
-                }
-            }
+            let buckets = query::replication_buckets(p, r);
             for (bucket, role) in buckets {
                 let b = p.resource(bucket);
                 if versioned.contains(&bucket) || !query::BUCKETS.contains(&b.token.as_str()) || !query::args_complete(b) {

@@ -107,7 +107,7 @@ fn nearest<'a>(wanted: &str, known: &'a [String]) -> Option<&'a str> {
         let n = name(k);
         let rank = if n == w {
             0
-        } else if w.len() >= 8 && distance(&n, &w) <= 2 && unversioned(&n) != unversioned(&w) {
+        } else if w.len() >= 8 && pulint_schema::distance(&n, &w) <= 2 && unversioned(&n) != unversioned(&w) {
             1
         } else if prefixed(&n, &w) || prefixed(&w, &n) || word_added(&n, &w, "access") || word_added(&w, &n, "access") {
             2
@@ -137,22 +137,6 @@ fn prefixed(long: &str, short: &str) -> bool {
 fn word_added(long: &str, short: &str, word: &str) -> bool {
     long.len() == short.len() + word.len()
         && (0..=short.len()).any(|i| short.is_char_boundary(i) && long.starts_with(&short[..i]) && long[i..].starts_with(word) && long[i + word.len()..] == short[i..])
-}
-
-/// Levenshtein distance over characters.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
