@@ -10,6 +10,7 @@ pub mod conflicting_arguments;
 pub mod deprecated;
 pub mod deprecated_codebuild_image;
 pub mod deprecated_value;
+pub mod github_oauth_source;
 pub mod global_table_replica;
 pub mod health_check_without_endpoint;
 pub mod invalid_cidr;
@@ -58,6 +59,7 @@ pub static RULES: &[&dyn Rule] = &[
     &global_table_replica::InvalidGlobalTableReplica,
     &waf_log_destination_name::WafLogDestinationName,
     &deprecated_codebuild_image::DeprecatedCodebuildImage,
+    &github_oauth_source::GithubOauthSource,
     &nat_without_eip::NatGatewayWithoutEip,
     &monitoring_without_role::MonitoringWithoutRole,
     &listener_without_certificate::ListenerWithoutCertificate,
