@@ -56,7 +56,7 @@ impl Rule for GithubOauthSource {
                         _ => None,
                     };
                     cx.report(
-                        cx.diagnostic(token.unwrap_or(action.span), "GitHub version 1 source action (OAuth token) is a legacy integration AWS no longer recommends")
+                        cx.diagnostic(token.unwrap_or(action.span), "the GitHub version 1 source action (OAuth token) is a legacy integration AWS no longer recommends")
                             .with_help("use a `CodeStarSourceConnection` action with an `aws.codestarconnections.Connection`"),
                     );
                 }
