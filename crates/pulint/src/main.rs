@@ -9,7 +9,7 @@ use pulint_emit::Report;
 use pulint_model::{Diagnostic, Program, Severity};
 use pulint_rules::Settings;
 use rayon::prelude::*;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,9 +22,18 @@ struct Cli {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
+    /// Findings with their source lines, then a summary line.
     Text,
+    /// One line per finding.
     Concise,
+    /// One JSON array of findings (the stable contract for scripts).
     Json,
+    /// A SARIF 2.1.0 log (code scanning).
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// A Markdown report for a pull-request comment.
+    Markdown,
 }
 
 #[derive(Subcommand)]
@@ -170,6 +179,7 @@ pub(crate) fn build_all(paths: Vec<PathBuf>, include_markdown: bool, stack: Opti
 }
 
 fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &config::Config, include_markdown: bool, stack: Option<String>, fail: Severity) -> ExitCode {
+    let started = std::time::Instant::now();
     let programs = build_all(paths, include_markdown, stack);
     let mut fatal = false;
     for (_, errors) in &programs {
@@ -197,10 +207,17 @@ fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &conf
     let rendered = match format {
         Format::Json => pulint_emit::json::render(&reports),
         Format::Concise => pulint_emit::text::render_concise(&reports),
+        Format::Sarif => {
+            let rules: Vec<&pulint_model::RuleMeta> = pulint_rules::all_rules().iter().map(|r| r.meta()).collect();
+            pulint_emit::sarif::render(&reports, &rules)
+        }
+        Format::Github => pulint_emit::github::render(&reports),
+        Format::Markdown => pulint_emit::markdown::render(&reports),
         Format::Text => {
             let mut s = pulint_emit::text::render(&reports);
-            let count = diagnostics.iter().map(Vec::len).sum::<usize>();
-            s.push_str(&format!("{count} finding{}\n", if count == 1 { "" } else { "s" }));
+            // The time only on a terminal: piped output is the same bytes on every run.
+            let elapsed = std::io::stdout().is_terminal().then(|| started.elapsed());
+            s.push_str(&pulint_emit::text::summary_line(&pulint_emit::Summary::of(&reports), elapsed));
             s
         }
     };
@@ -216,6 +233,10 @@ fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &conf
 }
 
 fn dump(paths: Vec<PathBuf>, format: Format, stack: Option<String>) -> ExitCode {
+    if !matches!(format, Format::Text | Format::Concise | Format::Json) {
+        eprintln!("pulint: `dump` prints text or json");
+        return ExitCode::from(2);
+    }
     let programs = build_all(paths, true, stack);
     let out = match format {
         Format::Json => {

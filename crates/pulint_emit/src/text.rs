@@ -1,7 +1,8 @@
 //! Human-readable output: one block per finding with the source line and a caret underline.
 
-use crate::Report;
+use crate::{plural, Report, Summary};
 use std::fmt::Write;
+use std::time::Duration;
 
 pub fn render(reports: &[Report<'_>]) -> String {
     let mut out = String::new();
@@ -47,4 +48,36 @@ pub fn render_concise(reports: &[Report<'_>]) -> String {
         }
     }
     out
+}
+
+/// The closing line of text output, like ruff's and rustc's:
+/// `5 findings (2 errors, 3 warnings); checked 4 files in 1 program`, then ` (0.04s)` when an
+/// elapsed time is given (the CLI gives it only when standard output is a terminal, so that piped
+/// output stays the same from run to run).
+pub fn summary_line(summary: &Summary, elapsed: Option<Duration>) -> String {
+    let mut line = if summary.findings == 0 {
+        "no findings".to_string()
+    } else {
+        format!("{} ({})", plural(summary.findings, "finding", "findings"), summary.severity_counts())
+    };
+    let _ = write!(line, "; checked {}", summary.checked());
+    if let Some(t) = elapsed {
+        let _ = write!(line, " ({:.2}s)", t.as_secs_f64());
+    }
+    line.push('\n');
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_lines() {
+        let mut s = Summary { findings: 3, errors: 1, infos: 2, files: 4, programs: 1, ..Summary::default() };
+        assert_eq!(summary_line(&s, None), "3 findings (1 error, 2 info); checked 4 files in 1 program\n");
+        assert_eq!(summary_line(&s, Some(Duration::from_millis(41))), "3 findings (1 error, 2 info); checked 4 files in 1 program (0.04s)\n");
+        s = Summary { files: 1, programs: 1, ..Summary::default() };
+        assert_eq!(summary_line(&s, None), "no findings; checked 1 file in 1 program\n");
+    }
 }
