@@ -214,7 +214,8 @@ fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &conf
         Format::Github => pulint_emit::github::render(&reports),
         Format::Markdown => pulint_emit::markdown::render(&reports),
         Format::Text => {
-            let mut s = pulint_emit::text::render(&reports);
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let mut s = pulint_emit::text::render_styled(&reports, color);
             // The time only on a terminal: piped output is the same bytes on every run.
             let elapsed = std::io::stdout().is_terminal().then(|| started.elapsed());
             s.push_str(&pulint_emit::text::summary_line(&pulint_emit::Summary::of(&reports), elapsed));
