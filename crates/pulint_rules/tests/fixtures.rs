@@ -9,7 +9,8 @@
 //! comment `file: <path>`. A case whose title ends in `(python only)` or `(typescript only)` is
 //! exempt from the two-language rule; every other case carries both languages with the same
 //! number of expectations. A fixture whose text has a line `Python only: <reason>` (for a mistake
-//! that only one SDK can make) needs no bad TypeScript case, but still a good one.
+//! that only one SDK can make) needs no bad TypeScript case, but still a good one; `TypeScript
+//! only: <reason>` likewise for Python.
 
 use pulint_frontend::markdown::{blocks, Block};
 use pulint_frontend::{build, Input, Options};
@@ -192,9 +193,11 @@ fn fixtures() {
                 failures.push(format!("{}: case `{}`: {} expectations in Python, {} in TypeScript", meta.code, case.title, counts[&Lang::Python], counts[&Lang::TypeScript]));
             }
         }
-        let python_only = doc.lines().any(|l| l.starts_with("Python only: "));
-        if python_only {
+        if doc.lines().any(|l| l.starts_with("Python only: ")) {
             bad[Lang::TypeScript as usize] = true;
+        }
+        if doc.lines().any(|l| l.starts_with("TypeScript only: ")) {
+            bad[Lang::Python as usize] = true;
         }
         for (slot, lang) in ["Python", "TypeScript"].iter().enumerate() {
             if !bad[slot] || !good[slot] {

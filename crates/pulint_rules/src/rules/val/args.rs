@@ -20,6 +20,9 @@ pub enum Issue<'a> {
     Shape { key: &'a Prop, owner: String, expected: &'static str, got: &'static str },
     /// A required property that is absent.
     Missing { at: Span, owner: String, name: String },
+    /// A literal of another scalar type than the schema's, in TypeScript (where it does not
+    /// compile; Python passes it and the provider converts it).
+    Type { value: &'a Value, owner: String, expected: &'static str, got: &'static str },
 }
 
 /// The issues of one resource's arguments (none for types the schema does not know).
@@ -100,6 +103,9 @@ fn check_value<'a>(p: &'a Program, schema: &Schema, prop: &Property, a: &'a Prop
     });
     let accepts_object = object_key.is_some() || alts.iter().any(|t| matches!(t, Ty::Map(_)));
     let here = format!("`{}` of {owner}", spelled(&prop.name, python));
+    if !python {
+        scalar_type(&a.value, alts, &here, out);
+    }
     match &v.kind {
         ValueKind::List(items) => {
             if !accepts_list {
@@ -120,6 +126,13 @@ fn check_value<'a>(p: &'a Program, schema: &Schema, prop: &Property, a: &'a Prop
             }
         }
         ValueKind::Object(props) => {
+            // A map of text (`configuration`, `tags`): each written value must be text too.
+            if !python && object_key.is_none() && alts.iter().any(|t| matches!(t, Ty::Map(inner) if **inner == Ty::String)) {
+                for q in props {
+                    let entry = format!("`{}` in {here}", q.key.written);
+                    scalar_type(&q.value, &[Ty::String], &entry, out);
+                }
+            }
             if let Some(k) = object_key {
                 check_object(p, schema, k, props, v.span, &here, python, out);
             } else if !accepts_object && !alts.iter().any(|t| matches!(t, Ty::String)) {
@@ -131,6 +144,33 @@ fn check_value<'a>(p: &'a Program, schema: &Schema, prop: &Property, a: &'a Prop
         }
         _ => {}
     }
+}
+
+/// A literal written where the schema wants another scalar type (only literals written as
+/// such: config reads and computed values have the types of the calls that made them).
+fn scalar_type<'a>(v: &'a Value, alts: &[Ty], owner: &str, out: &mut Vec<Issue<'a>>) {
+    let got = match v.kind {
+        ValueKind::String(_) => "text",
+        ValueKind::Number(_) => "a number",
+        ValueKind::Bool(_) => "a boolean",
+        _ => return,
+    };
+    let accepts = |t: &Ty| match t {
+        Ty::String | Ty::Enum(_) => got == "text",
+        Ty::Integer | Ty::Number => got == "a number",
+        Ty::Boolean => got == "a boolean",
+        _ => true,
+    };
+    if alts.is_empty() || alts.iter().any(accepts) {
+        return;
+    }
+    let expected = match alts[0] {
+        Ty::String | Ty::Enum(_) => "text",
+        Ty::Integer | Ty::Number => "a number",
+        Ty::Boolean => "a boolean",
+        _ => return,
+    };
+    out.push(Issue::Type { value: v, owner: owner.to_string(), expected, got });
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -34,6 +34,7 @@ pub mod unsupported_instance_class;
 pub mod user_data_not_encoded;
 pub mod waf_log_destination_name;
 pub mod wrong_shape;
+pub mod wrong_type;
 
 use crate::Rule;
 
@@ -60,6 +61,7 @@ pub static RULES: &[&dyn Rule] = &[
     &waf_log_destination_name::WafLogDestinationName,
     &deprecated_codebuild_image::DeprecatedCodebuildImage,
     &github_oauth_source::GithubOauthSource,
+    &wrong_type::WrongType,
     &nat_without_eip::NatGatewayWithoutEip,
     &monitoring_without_role::MonitoringWithoutRole,
     &listener_without_certificate::ListenerWithoutCertificate,
