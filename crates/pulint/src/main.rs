@@ -3,6 +3,7 @@
 mod compare;
 mod config;
 mod discover;
+mod fix;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use pulint_emit::Report;
@@ -66,6 +67,16 @@ enum Command {
         /// pyproject.toml, in the first path's directory or a parent).
         #[arg(long)]
         config: Option<PathBuf>,
+        /// Apply the safe fixes of the findings to the files (code in Markdown: to the
+        /// document), then report what remains.
+        #[arg(long)]
+        fix: bool,
+        /// Print the fixes as a diff instead of applying them.
+        #[arg(long, conflicts_with = "fix")]
+        diff: bool,
+        /// With --fix or --diff, also the fixes that may change more than the finding.
+        #[arg(long)]
+        unsafe_fixes: bool,
     },
     /// Print the lowered model of programs.
     Dump {
@@ -103,7 +114,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { paths, format, select, ignore, preview, include_markdown, stack, fail_level, config } => {
+        Command::Check { paths, format, select, ignore, preview, include_markdown, stack, fail_level, config, fix, diff, unsafe_fixes } => {
             let Some(fail) = Severity::parse(&fail_level) else {
                 eprintln!("pulint: unknown --fail-level `{fail_level}` (error, warning, info)");
                 return ExitCode::from(2);
@@ -126,7 +137,8 @@ fn main() -> ExitCode {
                 }
             }
             let settings = Settings { select, ignore, preview: preview || config.preview, severity: config.severity.clone() };
-            check(paths, format, &settings, &config, include_markdown, stack, fail)
+            let fixes = Fixes { apply: fix, diff, unsafe_fixes };
+            check(paths, format, &settings, &config, include_markdown, stack, fail, fixes)
         }
         Command::Dump { paths, format, stack } => dump(paths, format, stack),
         Command::Compare { before, after, format, tasks, out } => match tasks {
@@ -178,9 +190,18 @@ pub(crate) fn build_all(paths: Vec<PathBuf>, include_markdown: bool, stack: Opti
         .collect()
 }
 
-fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &config::Config, include_markdown: bool, stack: Option<String>, fail: Severity) -> ExitCode {
+/// What `check` does with the fixes of its findings.
+#[derive(Clone, Copy)]
+struct Fixes {
+    apply: bool,
+    diff: bool,
+    unsafe_fixes: bool,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &config::Config, include_markdown: bool, stack: Option<String>, fail: Severity, fixes: Fixes) -> ExitCode {
     let started = std::time::Instant::now();
-    let programs = build_all(paths, include_markdown, stack);
+    let programs = build_all(paths.clone(), include_markdown, stack.clone());
     let mut fatal = false;
     for (_, errors) in &programs {
         for (path, e) in errors {
@@ -203,6 +224,32 @@ fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &conf
             found
         })
         .collect();
+    if fixes.apply || fixes.diff {
+        let pairs: Vec<(&Program, &[Diagnostic])> = programs.iter().zip(&diagnostics).map(|((p, _), d)| (p, d.as_slice())).collect();
+        let plan = fix::plan(&pairs, fixes.unsafe_fixes);
+        let text_of = |path: &str| programs.iter().find_map(|(p, _)| p.sources.files().find(|(_, f)| f.path == path).map(|(_, f)| f.text.clone()));
+        if fixes.diff {
+            let mut out = String::new();
+            for (path, edits) in &plan.files {
+                if let Some(text) = text_of(path) {
+                    out.push_str(&fix::diff(path, &text, edits));
+                }
+            }
+            print(&out);
+            eprintln!("pulint: {} fixable finding{}", plan.fixed, if plan.fixed == 1 { "" } else { "s" });
+            return if plan.fixed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS };
+        }
+        for (path, edits) in &plan.files {
+            let Some(new) = text_of(path).and_then(|t| fix::apply(&t, edits)) else { continue };
+            if let Err(e) = std::fs::write(path, new) {
+                eprintln!("pulint: cannot write {path}: {e}");
+                return ExitCode::from(2);
+            }
+        }
+        eprintln!("pulint: fixed {} finding{} in {} file{}", plan.fixed, if plan.fixed == 1 { "" } else { "s" }, plan.files.len(), if plan.files.len() == 1 { "" } else { "s" });
+        let again = Fixes { apply: false, diff: false, unsafe_fixes: false };
+        return check(paths, format, settings, config, include_markdown, stack, fail, again);
+    }
     let reports: Vec<Report> = programs.iter().zip(&diagnostics).map(|((p, _), d)| Report { program: p, diagnostics: d }).collect();
     let rendered = match format {
         Format::Json => pulint_emit::json::render(&reports),

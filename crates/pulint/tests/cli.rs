@@ -159,3 +159,43 @@ fn compare_two_versions() {
         assert!(md.contains(heading), "{heading} missing in\n{md}");
     }
 }
+
+/// `--fix` rewrites an Output in a string as `pulumi.Output.concat` / `pulumi.interpolate` and
+/// `Eip(vpc=True)` as `domain="vpc"`; `--diff` shows the same edits without writing.
+#[test]
+fn safe_fixes_before_and_after() {
+    let dir = std::env::temp_dir().join(format!("pulint-fix-{}", std::process::id()));
+    let cases = [
+        (
+            "py",
+            "name: f\nruntime: python\n",
+            "__main__.py",
+            "import pulumi\nimport pulumi_aws as aws\n\nbucket = aws.s3.Bucket(\"logs\")\naws.sns.Topic(\"t\", display_name=f\"alerts-{bucket.id}\")\naws.ec2.Eip(\"nat\", vpc=True)\n",
+            "import pulumi\nimport pulumi_aws as aws\n\nbucket = aws.s3.Bucket(\"logs\")\naws.sns.Topic(\"t\", display_name=pulumi.Output.concat(\"alerts-\", bucket.id))\naws.ec2.Eip(\"nat\", domain=\"vpc\")\n",
+        ),
+        (
+            "ts",
+            "name: f\nruntime: nodejs\n",
+            "index.ts",
+            "import * as pulumi from \"@pulumi/pulumi\";\nimport * as aws from \"@pulumi/aws\";\n\nconst bucket = new aws.s3.Bucket(\"logs\");\nnew aws.sns.Topic(\"t\", { displayName: `alerts-${bucket.id}` });\nnew aws.ec2.Eip(\"nat\", { vpc: true });\n",
+            "import * as pulumi from \"@pulumi/pulumi\";\nimport * as aws from \"@pulumi/aws\";\n\nconst bucket = new aws.s3.Bucket(\"logs\");\nnew aws.sns.Topic(\"t\", { displayName: pulumi.interpolate`alerts-${bucket.id}` });\nnew aws.ec2.Eip(\"nat\", { domain: \"vpc\" });\n",
+        ),
+    ];
+    for (lang, project, file, before, after) in cases {
+        let d = dir.join(lang);
+        std::fs::create_dir_all(&d).expect("temp dir");
+        std::fs::write(d.join("Pulumi.yaml"), project).expect("write");
+        std::fs::write(d.join(file), before).expect("write");
+        let arg = d.to_str().expect("utf-8 path");
+        let (code, diff, _) = pulint(&["check", "--diff", arg]);
+        assert_eq!(code, 1, "{diff}");
+        assert!(diff.contains("+++") && diff.lines().filter(|l| l.starts_with('+') && !l.starts_with("+++")).count() == 2, "{diff}");
+        assert_eq!(std::fs::read_to_string(d.join(file)).expect("read"), before, "--diff must not write");
+        let (_, _, stderr) = pulint(&["check", "--fix", "--format", "concise", arg]);
+        assert!(stderr.contains("fixed 2 findings"), "{stderr}");
+        assert_eq!(std::fs::read_to_string(d.join(file)).expect("read"), after);
+        let (_, stdout, _) = pulint(&["check", "--format", "concise", "--select", "OUT001,VAL002", arg]);
+        assert!(stdout.is_empty(), "{stdout}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -139,6 +139,25 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     /// Imperative advice.
     pub help: Option<String>,
+    /// A source edit that resolves the finding, when one is certain enough to offer.
+    pub fix: Option<Fix>,
+}
+
+/// Edits that resolve a finding. A safe fix keeps the program's meaning apart from removing the
+/// defect; an unsafe one may change more and is applied only on request.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fix {
+    /// What the fix does, imperative ("wrap the template literal in `pulumi.interpolate`").
+    pub message: String,
+    pub edits: Vec<Edit>,
+    pub safe: bool,
+}
+
+/// Replace the text of `span` with `replacement`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -152,7 +171,13 @@ impl Diagnostic {
             span,
             labels: Vec::new(),
             help: None,
+            fix: None,
         }
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {

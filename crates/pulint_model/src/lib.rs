@@ -14,7 +14,7 @@ pub mod source;
 pub mod token;
 pub mod value;
 
-pub use diagnostic::{Diagnostic, Family, Label, RuleMeta, Severity, Status};
+pub use diagnostic::{Diagnostic, Edit, Family, Fix, Label, RuleMeta, Severity, Status};
 pub use program::*;
 pub use source::{FileId, FileKind, LineCol, Origin, SourceFile, SourceMap, Span, is_manifest};
 pub use value::{InterpKind, Key, MAX_ALTERNATIVES, PathElem, Prop, RANDOM_REASON, TIME_REASON, UNDEFINED_SUFFIX, Value, ValueKind};

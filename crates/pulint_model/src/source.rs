@@ -232,6 +232,26 @@ impl SourceMap {
         }
     }
 
+    /// A byte offset of a file as a byte offset of the file that holds it on disk (the Markdown
+    /// document of an embedded block), for editing the host's text.
+    pub fn host_offset(&self, file: FileId, offset: u32) -> (FileId, u32) {
+        let f = self.get(file);
+        match &f.origin {
+            Origin::Disk => (file, offset),
+            Origin::Embedded { host, lines, .. } => {
+                let line = match f.line_starts.binary_search(&offset) {
+                    Ok(i) => i,
+                    Err(i) => i - 1,
+                };
+                let within = offset - f.line_starts[line];
+                let Some(&(host_line, host_col)) = lines.get(line) else { return (*host, 0) };
+                let h = self.get(*host);
+                let start = h.line_starts.get(host_line as usize).copied().unwrap_or(0);
+                (*host, start + host_col + within)
+            }
+        }
+    }
+
     /// A span resolved to host coordinates.
     pub fn host_range(&self, span: Span) -> HostRange {
         HostRange {

@@ -87,14 +87,30 @@ pub fn major(p: &pulint_model::Program) -> pulint_schema::Major {
     Major::V7
 }
 
-/// Whether a manifest's text pins the AWS SDK to major 6.
+/// Whether a manifest's text pins the AWS SDK below major 7 (what the package manager installs
+/// cannot be 7): an upper bound `<7` or lower, or an exact, caret, tilde or wildcard version whose
+/// major is below 7. `>=6` alone allows 7, which is what gets installed.
 fn pins_v6(text: &str) -> bool {
     for line in text.lines() {
         let l = line.trim();
-        let Some(at) = l.find("pulumi-aws").or_else(|| l.find("pulumi_aws")).or_else(|| l.find("@pulumi/aws\"")) else { continue };
-        let spec: String = l[at..].split_once(|c: char| "=<>~^:!".contains(c)).map(|(_, s)| s).unwrap_or("").to_string();
-        let spec = spec.trim_start_matches(|c: char| "=<>~^:!\" ".contains(c));
-        if spec.starts_with("6.") || spec.starts_with('6') && !spec.starts_with("60") || l.contains("<7") || l.contains("< 7") {
+        let found = ["pulumi-aws", "pulumi_aws", "@pulumi/aws\""].iter().find_map(|n| l.find(n).map(|at| at + n.len()));
+        let Some(end) = found else { continue };
+        // What follows the name: `>=5.0.0,<6.0.0` or `: "^6.0.0",`.
+        let spec = &l[end..];
+        let mut old = false;
+        for part in spec.split(',') {
+            let part = part.trim().trim_matches(|c: char| c == '"' || c == ':' || c == ' ' || c == '\'');
+            let op: String = part.chars().take_while(|c| "=<>~^!".contains(*c)).collect();
+            let rest = part[op.len()..].trim();
+            let Some(major) = rest.split(|c: char| !c.is_ascii_digit()).next().and_then(|m| m.parse::<u32>().ok()) else { continue };
+            old |= match op.as_str() {
+                "<" => major <= 7,
+                "<=" => major < 7,
+                "" | "==" | "=" | "^" | "~" | "~=" => major < 7,
+                _ => false,
+            };
+        }
+        if old {
             return true;
         }
     }
@@ -113,5 +129,8 @@ mod tests {
         assert!(!pins_v6("pulumi-aws>=7.0.0"));
         assert!(!pins_v6(r#"  "@pulumi/aws": "^7.5.0","#));
         assert!(!pins_v6("boto3<7\npulumi>=3.0.0"));
+        assert!(pins_v6("pulumi-aws>=5.0.0,<6.0.0"));
+        assert!(!pins_v6("pulumi-aws>=6.0.0"));
+        assert!(pins_v6(r#"  "@pulumi/aws": "~6.83.0","#));
     }
 }

@@ -2,7 +2,7 @@
 
 use super::args::{Issue, invoke_issues, resource_issues};
 use crate::{declare_rule, Ctx, Rule};
-use pulint_model::{Program, RuleMeta};
+use pulint_model::{Edit, FileKind, Fix, Program, Prop, RuleMeta};
 
 declare_rule! {
     /// ## What it does
@@ -66,8 +66,28 @@ impl Rule for UnknownArgument {
                     };
                     (format!("{owner} has no argument `{written}`"), help)
                 };
-                cx.report(cx.diagnostic(key.key.span, message).with_help(help));
+                let mut d = cx.diagnostic(key.key.span, message).with_help(help);
+                if let Some(fix) = eip_domain_fix(p, key) {
+                    d = d.with_fix(fix);
+                }
+                cx.report(d);
             }
         }
     }
+}
+
+/// `Eip(vpc=True)` / `{ vpc: true }` becomes `domain="vpc"` / `domain: "vpc"`, the v7 spelling of
+/// the same setting, when the EIP does not also give `domain`.
+fn eip_domain_fix(p: &Program, key: &Prop) -> Option<Fix> {
+    if key.key.canonical != "vpc" || p.resolve(&key.value).as_bool() != Some(true) {
+        return None;
+    }
+    let eip = crate::query::created_of(p, "aws:ec2/eip:Eip").map(|(_, r)| r).find(|r| r.args.iter().any(|a| a.key.span == key.key.span))?;
+    if eip.arg("domain").is_some() || key.value.span.file != key.key.span.file {
+        return None;
+    }
+    let python = p.sources.get(key.key.span.file).kind == FileKind::Python;
+    let replacement = if python { "domain=\"vpc\"" } else { "domain: \"vpc\"" };
+    let span = key.key.span.cover(key.value.span);
+    Some(Fix { message: "replace `vpc` with `domain` set to \"vpc\"".into(), edits: vec![Edit { span, replacement: replacement.into() }], safe: true })
 }
