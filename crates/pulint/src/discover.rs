@@ -70,6 +70,45 @@ fn stack_files(root: &Path, errors: &mut Vec<(String, String)>) -> Vec<Input> {
     paths.iter().filter_map(|p| read(p, root, errors)).collect()
 }
 
+/// Directories whose files are never part of a program (dependencies, virtual environments,
+/// build output); hidden directories are skipped as well.
+pub const SKIPPED_DIRS: [&str; 6] = ["node_modules", "venv", ".venv", "__pycache__", "cdk.out", "dist"];
+
+/// The code, configuration (and with `include_markdown`, Markdown) files under `path`, grouped by
+/// the project root each belongs to (`path` itself for files outside any project under it), and
+/// the Markdown documents apart.
+fn walk(path: &Path, include_markdown: bool) -> (BTreeMap<PathBuf, Vec<PathBuf>>, Vec<PathBuf>) {
+    let mut groups: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+    let mut markdown = Vec::new();
+    let walker = WalkBuilder::new(path)
+        .hidden(true)
+        .require_git(false)
+        .follow_links(false)
+        .filter_entry(|e| !e.file_name().to_str().is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+        .build();
+    for entry in walker.flatten() {
+        let p = entry.path();
+        if !entry.file_type().is_some_and(|t| t.is_file()) || !code_or_config(p, include_markdown) {
+            continue;
+        }
+        if p.extension().is_some_and(|e| e == "md") {
+            markdown.push(p.to_path_buf());
+            continue;
+        }
+        let dir = p.parent().unwrap_or(path);
+        let root = project_root(dir).filter(|r| r.starts_with(path)).unwrap_or_else(|| path.to_path_buf());
+        groups.entry(root).or_default().push(p.to_path_buf());
+    }
+    (groups, markdown)
+}
+
+fn read_group(root: &Path, mut files: Vec<PathBuf>) -> ProgramFiles {
+    files.sort();
+    let mut errors = Vec::new();
+    let inputs = files.iter().filter_map(|f| read(f, root, &mut errors)).collect();
+    ProgramFiles { label: display(root), inputs, errors }
+}
+
 pub fn programs(paths: &[PathBuf], include_markdown: bool) -> Vec<ProgramFiles> {
     let mut out = Vec::new();
     for path in paths {
@@ -78,40 +117,38 @@ pub fn programs(paths: &[PathBuf], include_markdown: bool) -> Vec<ProgramFiles> 
             continue;
         }
         // A directory: group files by project root; Markdown documents stand alone.
-        let mut groups: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
-        let mut markdown = Vec::new();
-        let walker = WalkBuilder::new(path)
-            .hidden(true)
-            .require_git(false)
-            .follow_links(false)
-            .filter_entry(|e| !matches!(e.file_name().to_str(), Some("node_modules" | "venv" | ".venv" | "__pycache__" | "cdk.out" | "dist")))
-            .build();
-        for entry in walker.flatten() {
-            let p = entry.path();
-            if !entry.file_type().is_some_and(|t| t.is_file()) || !code_or_config(p, include_markdown) {
-                continue;
-            }
-            if p.extension().is_some_and(|e| e == "md") {
-                markdown.push(p.to_path_buf());
-                continue;
-            }
-            let dir = p.parent().unwrap_or(path);
-            let root = project_root(dir).filter(|r| r.starts_with(path)).unwrap_or_else(|| path.clone());
-            groups.entry(root).or_default().push(p.to_path_buf());
-        }
-        for (root, mut files) in groups {
-            files.sort();
-            let mut errors = Vec::new();
-            let inputs = files.iter().filter_map(|f| read(f, &root, &mut errors)).collect();
-            out.push(ProgramFiles { label: display(&root), inputs, errors });
-        }
+        let (groups, mut markdown) = walk(path, include_markdown);
+        out.extend(groups.into_iter().map(|(root, files)| read_group(&root, files)));
         markdown.sort();
         out.extend(markdown.iter().map(|m| single_file(m)));
     }
     out
 }
 
-fn single_file(path: &Path) -> ProgramFiles {
+/// The project a file belongs to: the nearest directory at or above it that holds `Pulumi.yaml`.
+/// Markdown documents belong to none (each is a program of its own).
+pub fn project_of(file: &Path) -> Option<PathBuf> {
+    let is_md = file.extension().is_some_and(|e| e == "md" || e == "markdown");
+    let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if is_md { None } else { project_root(dir) }
+}
+
+/// The files of the project rooted at `root` (a directory holding `Pulumi.yaml`), read from
+/// disk, as `pulint check` groups them: every code and configuration file below it except those
+/// of nested projects and of skipped directories.
+pub fn project_files(root: &Path) -> ProgramFiles {
+    let (mut groups, _) = walk(root, false);
+    read_group(root, groups.remove(root).unwrap_or_default())
+}
+
+/// The path inside a program's root, as [`Input::rel`] wants it.
+pub fn rel_path(root: &Path, p: &Path) -> String {
+    rel(root, p)
+}
+
+/// A file checked by itself (with its project's `Pulumi.yaml`, stack files and manifests when it
+/// lies in a project).
+pub fn single_file(path: &Path) -> ProgramFiles {
     let mut errors = Vec::new();
     let dir = path.parent().unwrap_or(Path::new("."));
     let is_md = path.extension().is_some_and(|e| e == "md" || e == "markdown");

@@ -4,6 +4,7 @@ mod compare;
 mod config;
 mod discover;
 mod fix;
+mod server;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use pulint_emit::Report;
@@ -109,6 +110,9 @@ enum Command {
     Rules,
     /// Print a rule's documentation.
     Rule { code: String },
+    /// Run a language server over standard input and output (diagnostics and quick fixes for
+    /// editors).
+    Server,
 }
 
 fn main() -> ExitCode {
@@ -141,6 +145,7 @@ fn main() -> ExitCode {
             check(paths, format, &settings, &config, include_markdown, stack, fail, fixes)
         }
         Command::Dump { paths, format, stack } => dump(paths, format, stack),
+        Command::Server => server::run(),
         Command::Compare { before, after, format, tasks, out } => match tasks {
             Some(dir) => compare::batch(&dir, out.as_deref()),
             None => compare::pair(before.unwrap_or_default(), after.unwrap_or_default(), &format),
@@ -190,6 +195,20 @@ pub(crate) fn build_all(paths: Vec<PathBuf>, include_markdown: bool, stack: Opti
         .collect()
 }
 
+/// The findings of one program, without those its files are exempt from by per-file ignores.
+pub(crate) fn lint_program(p: &Program, settings: &Settings, config: &config::Config) -> Vec<Diagnostic> {
+    let mut found = pulint_rules::lint(p, settings);
+    if !config.per_file.is_empty() {
+        found.retain(|d| {
+            let file = &p.sources.get(p.sources.host_range(d.span).file).path;
+            let exempt = config.ignored_for(file);
+            let meta = pulint_rules::find_rule(d.code);
+            !exempt.iter().any(|s| meta.is_some_and(|m| pulint_rules::settings::matches(s, m)))
+        });
+    }
+    found
+}
+
 /// What `check` does with the fixes of its findings.
 #[derive(Clone, Copy)]
 struct Fixes {
@@ -211,18 +230,7 @@ fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &conf
     }
     let diagnostics: Vec<Vec<Diagnostic>> = programs
         .par_iter()
-        .map(|(p, _)| {
-            let mut found = pulint_rules::lint(p, settings);
-            if !config.per_file.is_empty() {
-                found.retain(|d| {
-                    let file = &p.sources.get(p.sources.host_range(d.span).file).path;
-                    let exempt = config.ignored_for(file);
-                    let meta = pulint_rules::find_rule(d.code);
-                    !exempt.iter().any(|s| meta.is_some_and(|m| pulint_rules::settings::matches(s, m)))
-                });
-            }
-            found
-        })
+        .map(|(p, _)| lint_program(p, settings, config))
         .collect();
     if fixes.apply || fixes.diff {
         let pairs: Vec<(&Program, &[Diagnostic])> = programs.iter().zip(&diagnostics).map(|((p, _), d)| (p, d.as_slice())).collect();
