@@ -629,3 +629,230 @@ fn offset_at(text: &str, pos: lsp::Position) -> usize {
     }
     end
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{Value, json};
+    use std::thread;
+
+    #[test]
+    fn positions_count_utf16_units() {
+        let text = "a = 1\nb = \"é🚀\" + x\n";
+        let file = SourceFile::new("m.py", FileKind::Python, text.to_string(), pulint_model::Origin::Disk);
+        let x = text.find('x').unwrap() as u32;
+        let at = file.line_col(x);
+        assert_eq!(at, LineCol { line: 2, column: 12 });
+        // Eleven characters before `x`: `é` is one UTF-16 unit, `🚀` two.
+        assert_eq!(position(&file, at), lsp::Position { line: 1, character: 12 });
+        assert_eq!(offset_at(text, lsp::Position { line: 1, character: 12 }), x as usize);
+        // Past the end of a line or of the text: clamped.
+        assert_eq!(offset_at(text, lsp::Position { line: 0, character: 99 }), 5);
+        assert_eq!(offset_at(text, lsp::Position { line: 9, character: 0 }), text.len());
+        // A line end position.
+        assert_eq!(position(&file, file.line_col(5)), lsp::Position { line: 0, character: 5 });
+    }
+
+    #[test]
+    fn file_uris() {
+        assert_eq!(file_path("file:///tmp/a%20b/%C3%A9.py"), Some(PathBuf::from("/tmp/a b/é.py")));
+        assert_eq!(file_path("file://localhost/x.ts"), Some(PathBuf::from("/x.ts")));
+        assert_eq!(file_path("file://host/x.ts"), None);
+        assert_eq!(file_path("untitled:Untitled-1"), None);
+        assert_eq!(file_path("file:///C:/p/x.py"), Some(PathBuf::from("C:/p/x.py")));
+        assert_eq!(file_uri("/tmp/a b/é.py"), "file:///tmp/a%20b/%C3%A9.py");
+        assert_eq!(virtual_name("untitled:Untitled-1", "typescript"), "Untitled-1.ts");
+        assert!(continues("x = f\"\"\"", FileKind::Python));
+        assert!(continues("const s = `a${b}", FileKind::TypeScript));
+        assert!(!continues("x = f\"{a}\"", FileKind::Python));
+    }
+
+    /// The client side of an in-memory connection.
+    struct Client {
+        conn: Connection,
+        next: i32,
+        /// Notifications received while waiting for something else.
+        queued: Vec<Notification>,
+    }
+
+    const WAIT: Duration = Duration::from_secs(60);
+
+    impl Client {
+        fn request(&mut self, method: &str, params: Value) -> Result<Value, lsp_server::ResponseError> {
+            self.next += 1;
+            let id = RequestId::from(self.next);
+            self.conn.sender.send(Request::new(id.clone(), method.into(), params).into()).unwrap();
+            loop {
+                match self.conn.receiver.recv_timeout(WAIT).expect("no response") {
+                    Message::Response(r) if r.id == id => return r.response_result,
+                    Message::Notification(n) => self.queued.push(n),
+                    other => panic!("unexpected {other:?}"),
+                }
+            }
+        }
+
+        fn notify(&self, method: &str, params: Value) {
+            self.conn.sender.send(Notification::new(method.into(), params).into()).unwrap();
+        }
+
+        /// The next diagnostics published for `uri`.
+        fn published(&mut self, uri: &str) -> Vec<lsp::Diagnostic> {
+            let is_it = |n: &Notification| n.method == "textDocument/publishDiagnostics" && n.params["uri"] == uri;
+            let n = match self.queued.iter().position(is_it) {
+                Some(i) => self.queued.remove(i),
+                None => loop {
+                    match self.conn.receiver.recv_timeout(WAIT).unwrap_or_else(|_| panic!("no diagnostics for {uri}")) {
+                        Message::Notification(n) if is_it(&n) => break n,
+                        Message::Notification(n) => self.queued.push(n),
+                        other => panic!("unexpected {other:?}"),
+                    }
+                },
+            };
+            serde_json::from_value::<lsp::PublishDiagnosticsParams>(n.params).unwrap().diagnostics
+        }
+
+        fn actions(&mut self, uri: &str, line: u32, character: u32) -> Vec<lsp::CodeAction> {
+            let at = json!({"line": line, "character": character});
+            let r = self.request("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}));
+            let list: Vec<lsp::CodeActionOrCommand> = serde_json::from_value(r.expect("code actions")).unwrap();
+            list.into_iter()
+                .map(|a| match a {
+                    lsp::CodeActionOrCommand::CodeAction(a) => a,
+                    lsp::CodeActionOrCommand::Command(c) => panic!("a command: {c:?}"),
+                })
+                .collect()
+        }
+    }
+
+    fn codes(diagnostics: &[lsp::Diagnostic]) -> Vec<(String, u32)> {
+        diagnostics
+            .iter()
+            .map(|d| match &d.code {
+                Some(lsp::NumberOrString::String(c)) => (c.clone(), d.range.start.line),
+                other => panic!("code {other:?}"),
+            })
+            .collect()
+    }
+
+    /// The only edit of an action, in `uri`.
+    fn only_edit(action: &lsp::CodeAction, uri: &str) -> lsp::TextEdit {
+        let changes = action.edit.as_ref().and_then(|e| e.changes.as_ref()).expect("changes");
+        assert_eq!(changes.len(), 1);
+        let (u, edits) = changes.iter().next().unwrap();
+        assert_eq!(u.as_str(), uri);
+        assert_eq!(edits.len(), 1);
+        edits[0].clone()
+    }
+
+    fn apply(text: &str, edit: &lsp::TextEdit) -> String {
+        let mut out = text.to_string();
+        out.replace_range(offset_at(text, edit.range.start)..offset_at(text, edit.range.end), &edit.new_text);
+        out
+    }
+
+    #[test]
+    fn a_session() {
+        let (server, conn) = Connection::memory();
+        let running = thread::spawn(move || serve(&server));
+        let mut c = Client { conn, next: 0, queued: Vec::new() };
+
+        // Before initialize, requests are refused.
+        assert!(c.request("textDocument/codeAction", json!({})).is_err());
+        let init = c.request("initialize", json!({"capabilities": {}})).unwrap();
+        assert_eq!(init["capabilities"]["textDocumentSync"]["change"], 1);
+        assert_eq!(init["serverInfo"]["name"], "pulint");
+        c.notify("initialized", json!({}));
+
+        // A project of two files; the editor's text of __main__.py differs from the disk's.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lsp/py");
+        let main_uri = file_uri(&root.join("__main__.py").to_string_lossy());
+        let network_uri = file_uri(&root.join("network.py").to_string_lossy());
+        let disk = std::fs::read_to_string(root.join("__main__.py")).unwrap();
+        let unsaved = format!("{disk}more = aws.s3.BucketObject(\"more\", bucket=bucket.id, content=f\"{{bucket.id}}/x\")\n");
+        c.notify("textDocument/didOpen", json!({"textDocument": {"uri": main_uri, "languageId": "python", "version": 1, "text": unsaved}}));
+        assert_eq!(codes(&c.published(&main_uri)), [("SEC016".into(), 6), ("OUT001".into(), 7), ("OUT001".into(), 9)]);
+        // The other file of the program, with a finding after non-ASCII text.
+        let network = c.published(&network_uri);
+        assert_eq!(codes(&network), [("SEC001".into(), 5)]);
+        let line = std::fs::read_to_string(root.join("network.py")).unwrap().lines().nth(5).unwrap().to_string();
+        let cidr = line.find("\"0.0.0.0/0\"").unwrap();
+        assert_eq!(network[0].range.start.character as usize, line[..cidr].encode_utf16().count());
+        assert_eq!(network[0].severity, Some(lsp::DiagnosticSeverity::ERROR));
+        assert_eq!(network[0].source.as_deref(), Some("pulint"));
+
+        // Code actions at the OUT001 of line 8: the safe fix first, then the suppression.
+        let actions = c.actions(&main_uri, 7, 70);
+        assert_eq!(actions.len(), 2, "{actions:#?}");
+        assert_eq!(actions[0].is_preferred, Some(true));
+        assert_eq!(only_edit(&actions[0], &main_uri).new_text, "pulumi.Output.concat(\"arn: \", bucket.arn)");
+        assert_eq!(actions[0].diagnostics.as_ref().map(|d| codes(d)), Some(vec![("OUT001".into(), 7)]));
+        assert_eq!(actions[1].title, "Suppress OUT001 on this line");
+        let suppress = only_edit(&actions[1], &main_uri);
+        assert_eq!(suppress.new_text, "  # pulint: ignore[OUT001]");
+        assert_eq!(suppress.range.start, lsp::Position { line: 7, character: disk.lines().nth(7).unwrap().len() as u32 });
+        // Nothing under a line without findings.
+        assert!(c.actions(&main_uri, 1, 0).is_empty());
+
+        // Applying the suppression (a change in the editor) removes that finding.
+        let suppressed = apply(&unsaved, &suppress);
+        c.notify("textDocument/didChange", json!({"textDocument": {"uri": main_uri, "version": 2}, "contentChanges": [{"text": suppressed}]}));
+        assert_eq!(codes(&c.published(&main_uri)), [("SEC016".into(), 6), ("OUT001".into(), 9)]);
+        assert_eq!(codes(&c.published(&network_uri)), [("SEC001".into(), 5)]);
+        // The fix of the other OUT001.
+        let fix = c.actions(&main_uri, 9, 70).into_iter().next().unwrap();
+        let fixed = apply(&suppressed, &only_edit(&fix, &main_uri));
+        assert!(fixed.contains("content=pulumi.Output.concat(bucket.id, \"/x\")"), "{fixed}");
+        c.notify("textDocument/didChange", json!({"textDocument": {"uri": main_uri, "version": 3}, "contentChanges": [{"text": fixed}]}));
+        assert_eq!(codes(&c.published(&main_uri)), [("SEC016".into(), 6)]);
+        let _ = c.published(&network_uri);
+
+        // Closing the document checks the project again as it is on disk.
+        c.notify("textDocument/didClose", json!({"textDocument": {"uri": main_uri}}));
+        assert_eq!(codes(&c.published(&main_uri)), [("SEC016".into(), 6), ("OUT001".into(), 7)]);
+        let _ = c.published(&network_uri);
+
+        // A Markdown answer that is not on disk, its code in a list item: positions and fixes
+        // are the document's.
+        let md_uri = file_uri(&std::env::temp_dir().join("pulint-server-test/answer.md").to_string_lossy());
+        let md = "# Answer\n\n1. The program:\n\n   ```python\n   import pulumi\n   import pulumi_aws as aws\n   b = aws.s3.Bucket(\"b\")\n   o = aws.s3.BucketObject(\"o\", bucket=b.id, content=f\"é {b.arn}\")\n   ```\n";
+        c.notify("textDocument/didOpen", json!({"textDocument": {"uri": md_uri, "languageId": "markdown", "version": 1, "text": md}}));
+        let found = c.published(&md_uri);
+        let out = found.iter().find(|d| d.code == Some(lsp::NumberOrString::String("OUT001".into()))).expect("OUT001 in the document");
+        let host_line = md.lines().nth(8).unwrap();
+        assert_eq!(out.range.start, lsp::Position { line: 8, character: host_line.find("f\"").unwrap() as u32 });
+        let actions = c.actions(&md_uri, 8, 60);
+        let fix = actions.iter().find(|a| a.is_preferred == Some(true)).expect("a fix");
+        let fixed = apply(md, &only_edit(fix, &md_uri));
+        assert!(fixed.contains("   o = aws.s3.BucketObject(\"o\", bucket=b.id, content=pulumi.Output.concat(\"é \", b.arn))\n"), "{fixed}");
+        let suppress = actions.iter().find(|a| a.title == "Suppress OUT001 on this line").expect("a suppression");
+        assert_eq!(only_edit(suppress, &md_uri).range.start, lsp::Position { line: 8, character: host_line.chars().count() as u32 });
+        c.notify("textDocument/didChange", json!({"textDocument": {"uri": md_uri, "version": 2}, "contentChanges": [{"text": fixed}]}));
+        assert!(!codes(&c.published(&md_uri)).iter().any(|(code, _)| code == "OUT001"));
+        // Closing a document checked alone clears its diagnostics.
+        c.notify("textDocument/didClose", json!({"textDocument": {"uri": md_uri}}));
+        assert!(c.published(&md_uri).is_empty());
+
+        // A buffer that is no file.
+        let untitled = "untitled:Untitled-1";
+        let ts = "import * as aws from \"@pulumi/aws\";\nconst b = new aws.s3.Bucket(\"b\");\nnew aws.s3.BucketObject(\"o\", { bucket: b.id, content: `${b.arn}` }); // pulint: ignore[SEC002] no secret here\n";
+        c.notify("textDocument/didOpen", json!({"textDocument": {"uri": untitled, "languageId": "typescript", "version": 1, "text": ts}}));
+        assert!(codes(&c.published(untitled)).contains(&("OUT001".into(), 2)));
+        // The line has a suppression comment for another rule: the code joins its list.
+        let suppress = c.actions(untitled, 2, 60).into_iter().find(|a| a.is_preferred.is_none()).unwrap();
+        assert_eq!(suppress.title, "Add OUT001 to this line's suppression comment");
+        let joined = apply(ts, &only_edit(&suppress, untitled));
+        assert!(joined.contains("// pulint: ignore[SEC002, OUT001] no secret here\n"), "{joined}");
+        c.notify("textDocument/didChange", json!({"textDocument": {"uri": untitled, "version": 2}, "contentChanges": [{"text": joined}]}));
+        assert!(!codes(&c.published(untitled)).iter().any(|(code, _)| code == "OUT001"));
+
+        // Bad requests are answered with errors, and the server carries on.
+        assert_eq!(c.request("textDocument/codeAction", json!({"bogus": 1})).err().map(|e| e.code), Some(ErrorCode::InvalidParams as i32));
+        assert_eq!(c.request("textDocument/hover", json!({})).err().map(|e| e.code), Some(ErrorCode::MethodNotFound as i32));
+        c.notify("textDocument/didChange", json!({"nonsense": true}));
+
+        assert_eq!(c.request("shutdown", Value::Null).ok(), Some(Value::Null));
+        assert!(c.request("textDocument/codeAction", json!({})).is_err());
+        c.notify("exit", Value::Null);
+        assert!(running.join().unwrap(), "a clean exit after shutdown");
+    }
+}
