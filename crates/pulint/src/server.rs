@@ -180,7 +180,7 @@ impl Server {
                 self.shutdown = true;
                 respond(conn, id, Ok(serde_json::Value::Null));
             }
-            "textDocument/codeAction" => match serde_json::from_value::<lsp::CodeActionParams>(params) {
+            "textDocument/codeAction" => match ActionParams::read(params) {
                 Ok(p) => {
                     // Answer from the current text.
                     self.flush(conn);
@@ -455,13 +455,13 @@ impl Server {
 
     /// The quick fixes of the diagnostics the range touches: fixes first, one action per distinct
     /// edit.
-    fn code_actions(&self, p: &lsp::CodeActionParams) -> Vec<lsp::CodeActionOrCommand> {
-        if let Some(only) = &p.context.only
+    fn code_actions(&self, p: &ActionParams) -> Vec<lsp::CodeActionOrCommand> {
+        if let Some(only) = &p.only
             && !only.iter().any(|k| k.as_str().is_empty() || k.as_str() == "quickfix")
         {
             return Vec::new();
         }
-        let Some(published) = self.published.get(p.text_document.uri.as_str()) else { return Vec::new() };
+        let Some(published) = self.published.get(p.uri.as_str()) else { return Vec::new() };
         let mut out: Vec<lsp::CodeAction> = Vec::new();
         for item in published.items.iter().filter(|i| i.diagnostic.range.start <= p.range.end && p.range.start <= i.diagnostic.range.end) {
             for action in &item.actions {
@@ -473,6 +473,23 @@ impl Server {
         }
         out.sort_by_key(|a| a.is_preferred != Some(true));
         out.into_iter().map(lsp::CodeActionOrCommand::CodeAction).collect()
+    }
+}
+
+/// What a code action request asks. Read leniently: the diagnostics the client sends in its
+/// context are not needed (the server knows what it published), so they need not be complete.
+struct ActionParams {
+    uri: lsp::Uri,
+    range: lsp::Range,
+    only: Option<Vec<lsp::CodeActionKind>>,
+}
+
+impl ActionParams {
+    fn read(mut params: serde_json::Value) -> Result<ActionParams, serde_json::Error> {
+        let doc: lsp::TextDocumentIdentifier = serde_json::from_value(params["textDocument"].take())?;
+        let range = serde_json::from_value(params["range"].take())?;
+        let only = serde_json::from_value(params["context"]["only"].take()).unwrap_or_default();
+        Ok(ActionParams { uri: doc.uri, range, only })
     }
 }
 
