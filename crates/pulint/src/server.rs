@@ -99,6 +99,17 @@ enum Key {
     Unchecked,
 }
 
+impl Key {
+    fn label(&self) -> String {
+        match self {
+            Key::Project(root) => format!("the project in {}", root.display()),
+            Key::File(path) => path.display().to_string(),
+            Key::Virtual(uri) => uri.clone(),
+            Key::Unchecked => "nothing".into(),
+        }
+    }
+}
+
 struct Doc {
     uri: lsp::Uri,
     /// The file path (as program files name it), or the URI of a document that is not a file.
@@ -268,7 +279,7 @@ impl Server {
         for key in std::mem::take(&mut self.pending) {
             let checked = catch_unwind(AssertUnwindSafe(|| self.check(&key)));
             let Ok(files) = checked else {
-                log(&format!("internal error while checking {key:?}; its diagnostics were not updated"));
+                log(&format!("internal error while checking {}; its diagnostics were not updated", key.label()));
                 continue;
             };
             let mut now = BTreeSet::new();
@@ -321,6 +332,10 @@ impl Server {
         let inputs = self.inputs(key);
         if inputs.is_empty() {
             return Vec::new();
+        }
+        #[cfg(test)]
+        if inputs.iter().any(|i| i.path.ends_with("/panics.py")) {
+            panic!("a panic while checking, as the tests ask");
         }
         let anchor = match key {
             Key::Project(p) | Key::File(p) => Some(p.as_path()),
@@ -861,6 +876,12 @@ mod tests {
         assert!(joined.contains("// pulint: ignore[SEC002, OUT001] no secret here\n"), "{joined}");
         c.notify("textDocument/didChange", json!({"textDocument": {"uri": untitled, "version": 2}, "contentChanges": [{"text": joined}]}));
         assert!(!codes(&c.published(untitled)).iter().any(|(code, _)| code == "OUT001"));
+
+        // A panic while checking: nothing is published for that program, the server carries on.
+        let panics = "untitled:/panics.py";
+        c.notify("textDocument/didOpen", json!({"textDocument": {"uri": panics, "languageId": "python", "version": 1, "text": "x = 1\n"}}));
+        assert!(c.actions(panics, 0, 0).is_empty());
+        assert!(!c.queued.iter().any(|n| n.params["uri"] == panics));
 
         // Bad requests are answered with errors, and the server carries on.
         assert_eq!(c.request("textDocument/codeAction", json!({"bogus": 1})).err().map(|e| e.code), Some(ErrorCode::InvalidParams as i32));
