@@ -60,7 +60,9 @@ pub(crate) fn serve(conn: &Connection) -> bool {
             Ok(msg) => msg,
             // The changes waited long enough.
             Err(true) => {
-                server.flush(conn);
+                if catch_unwind(AssertUnwindSafe(|| server.flush(conn))).is_err() {
+                    log("internal error while publishing diagnostics");
+                }
                 continue;
             }
             Err(false) => return false,
@@ -414,6 +416,8 @@ impl Server {
     }
 
     /// A fix's edits in the documents that hold them (the Markdown document for embedded code).
+    // `WorkspaceEdit::changes` is keyed by `Uri`, whose hash is its text (clippy cannot tell).
+    #[allow(clippy::mutable_key_type)]
     fn fix_edit(&self, program: &Program, fix: &Fix) -> Option<lsp::WorkspaceEdit> {
         let sources = &program.sources;
         let mut changes: HashMap<lsp::Uri, Vec<lsp::TextEdit>> = HashMap::new();
@@ -767,6 +771,7 @@ mod tests {
     }
 
     /// The only edit of an action, in `uri`.
+    #[allow(clippy::mutable_key_type)]
     fn only_edit(action: &lsp::CodeAction, uri: &str) -> lsp::TextEdit {
         let changes = action.edit.as_ref().and_then(|e| e.changes.as_ref()).expect("changes");
         assert_eq!(changes.len(), 1);
