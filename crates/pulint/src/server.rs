@@ -842,6 +842,11 @@ mod tests {
         c.notify("textDocument/didChange", json!({"textDocument": {"uri": main_uri, "version": 3}, "contentChanges": [{"text": fixed}]}));
         assert_eq!(codes(&c.published(&main_uri)), [("SEC016".into(), 6)]);
         let _ = c.published(&network_uri);
+        // A file left without findings is cleared.
+        let quiet = format!("# pulint: ignore-file\n{fixed}");
+        c.notify("textDocument/didChange", json!({"textDocument": {"uri": main_uri, "version": 4}, "contentChanges": [{"text": quiet}]}));
+        assert!(c.published(&main_uri).is_empty());
+        assert_eq!(codes(&c.published(&network_uri)), [("SEC001".into(), 5)]);
 
         // Closing the document checks the project again as it is on disk.
         c.notify("textDocument/didClose", json!({"textDocument": {"uri": main_uri}}));
