@@ -34,8 +34,16 @@ fn rel(root: &Path, p: &Path) -> String {
     p.strip_prefix(root).unwrap_or(p).to_string_lossy().replace('\\', "/")
 }
 
+/// Reads a file; of a file over the frontend's size budget only enough to tell that it is (the
+/// frontend reports and skips it), so a huge file costs no time or memory.
 fn read(path: &Path, root: &Path, errors: &mut Vec<(String, String)>) -> Option<Input> {
-    match std::fs::read(path) {
+    let limit = pulint_frontend::project::MAX_FILE_BYTES as u64 + 1;
+    let bytes = std::fs::File::open(path).and_then(|f| {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::Read::take(f, limit), &mut bytes)?;
+        Ok(bytes)
+    });
+    match bytes {
         Ok(bytes) => Some(Input { path: display(path), rel: rel(root, path), bytes }),
         Err(e) => {
             errors.push((display(path), e.to_string()));

@@ -16,6 +16,10 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "pulint", version, about = "A static analyzer for Pulumi programs (Python, TypeScript, Markdown)")]
 struct Cli {
+    /// Worker threads (default: the number of cores, or RAYON_NUM_THREADS). Output does not
+    /// depend on it.
+    #[arg(long, global = true)]
+    threads: Option<usize>,
     #[command(subcommand)]
     command: Command,
 }
@@ -93,6 +97,15 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Big stacks: the frontend grows its own, but rules and output walk values recursively too.
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(64 * 1024 * 1024);
+    if let Some(n) = cli.threads {
+        pool = pool.num_threads(n);
+    }
+    if let Err(e) = pool.build_global() {
+        eprintln!("pulint: cannot start worker threads: {e}");
+        return ExitCode::from(2);
+    }
     match cli.command {
         Command::Check { paths, format, select, ignore, preview, include_markdown, stack, fail_level, config } => {
             let Some(fail) = Severity::parse(&fail_level) else {

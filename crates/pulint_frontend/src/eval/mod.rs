@@ -26,6 +26,8 @@ pub const MAX_UNROLL: usize = 64;
 pub const MAX_CALL_DEPTH: usize = 16;
 /// Expression and statement steps per program before evaluation stops.
 pub const FUEL: u64 = 3_000_000;
+/// Strings built by the program (concatenation, f-strings, templates) longer than this are unknown.
+pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
 
 /// One module of the program, lowered.
 pub struct ModuleInput {
@@ -919,6 +921,11 @@ impl<'p> Evaluator<'p> {
                 (None, _) => folded.push(p),
             }
         }
+        // Doubling a string in a loop must not cost memory exponential in the loop's length.
+        let text_len: usize = folded.iter().filter_map(|p| p.as_str()).map(str::len).sum();
+        if text_len > MAX_TEXT_BYTES || folded.len() > MAX_VALUE_NODES {
+            return V::unknown("text too long to follow", span);
+        }
         if folded.iter().all(|p| matches!(p.kind, ValueKind::String(_))) && !kind.is_output_aware() {
             let s: String = folded.iter().filter_map(|p| p.as_str()).collect();
             return V::str(s, span);
@@ -1211,6 +1218,9 @@ impl<'p> Evaluator<'p> {
 
     fn binary(&mut self, op: BinOp, l: V, r: V, span: Span) -> V {
         if let (V::List(a, _), V::List(b, _), BinOp::Add) = (&l, &r, op) {
+            if a.borrow().len() + b.borrow().len() > MAX_VALUE_NODES {
+                return V::unknown("list too long to follow", span);
+            }
             let mut items = a.borrow().clone();
             items.extend(b.borrow().iter().cloned());
             return V::list(items, span);

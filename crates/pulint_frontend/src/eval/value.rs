@@ -210,8 +210,13 @@ impl V {
 
 /// Converts an evaluation value into model data, keys as written.
 pub fn to_value(v: &V, span: Span) -> Value {
-    to_value_depth(v, span, false, 0)
+    to_value_depth(v, span, false, 0, &mut { MAX_VALUE_NODES })
 }
+
+/// Nodes one conversion may produce: lists share their items while the program runs
+/// (`x = [x, x]` in a loop doubles a value in one step), so a converted value could be
+/// exponentially large; past this it is unknown.
+pub const MAX_VALUE_NODES: usize = 100_000;
 
 /// Converts the value of the argument `canonical` into model data: map-typed arguments keep
 /// their keys as written; others get schema names.
@@ -222,7 +227,7 @@ pub fn to_arg_value(canonical: &str, v: &V, span: Span) -> Value {
 /// Converts a resource argument into model data with schema names: keys of dicts written in
 /// Python are camelCased, except inside map-typed properties (tags) whose keys are user data.
 pub fn to_schema_value(v: &V, span: Span) -> Value {
-    to_value_depth(v, span, true, 0)
+    to_value_depth(v, span, true, 0, &mut { MAX_VALUE_NODES })
 }
 
 /// Properties whose values are maps with user-chosen keys; their keys are never renamed.
@@ -232,14 +237,18 @@ pub const MAP_PROPERTIES: &[&str] = &[
     "environmentVariables", "requestParameters", "requestTemplates", "responseParameters",
 ];
 
-fn to_value_depth(v: &V, span: Span, schema: bool, depth: u32) -> Value {
+fn to_value_depth(v: &V, span: Span, schema: bool, depth: u32, budget: &mut usize) -> Value {
     if depth > 32 {
         return Value::unknown("value nested too deeply", span);
     }
+    if *budget == 0 {
+        return Value::unknown("value too large to follow", span);
+    }
+    *budget -= 1;
     match v {
         V::Val(v) => v.clone(),
         V::List(items, sp) => {
-            let items = items.borrow().iter().map(|i| to_value_depth(i, *sp, schema, depth + 1)).collect();
+            let items = items.borrow().iter().map(|i| to_value_depth(i, *sp, schema, depth + 1, budget)).collect();
             Value::new(ValueKind::List(items), *sp)
         }
         V::Dict(d, sp) => {
@@ -252,7 +261,7 @@ fn to_value_depth(v: &V, span: Span, schema: bool, depth: u32) -> Value {
                     let canonical = if rename { snake_to_camel(&e.key) } else { e.key.clone() };
                     let nested_schema = schema && !MAP_PROPERTIES.contains(&canonical.as_str());
                     Prop {
-                        value: to_value_depth(&e.value, e.key_span, nested_schema, depth + 1),
+                        value: to_value_depth(&e.value, e.key_span, nested_schema, depth + 1, budget),
                         key: Key { canonical, written: e.key.clone(), span: e.key_span },
                     }
                 })
