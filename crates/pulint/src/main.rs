@@ -6,7 +6,7 @@ mod discover;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use pulint_emit::Report;
-use pulint_model::{Diagnostic, Program, Severity};
+use pulint_model::{Program, Severity};
 use pulint_rules::Settings;
 use rayon::prelude::*;
 use std::io::Write;
@@ -182,46 +182,69 @@ pub(crate) fn build_all(paths: Vec<PathBuf>, include_markdown: bool, stack: Opti
         .collect()
 }
 
+/// What is left of one program once it has been checked and rendered: the program itself is
+/// dropped in the worker, so memory does not grow with the number of programs.
+struct Checked {
+    rendered: Vec<String>,
+    count: usize,
+    failing: bool,
+    errors: Vec<(String, String)>,
+}
+
 fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &config::Config, include_markdown: bool, stack: Option<String>, fail: Severity) -> ExitCode {
-    let programs = build_all(paths, include_markdown, stack);
-    let mut fatal = false;
-    for (_, errors) in &programs {
-        for (path, e) in errors {
-            eprintln!("pulint: cannot read {path}: {e}");
-            fatal = true;
-        }
-    }
-    let diagnostics: Vec<Vec<Diagnostic>> = programs
-        .par_iter()
-        .map(|(p, _)| {
-            let mut found = pulint_rules::lint(p, settings);
+    let groups = discover::programs(&default_paths(paths), include_markdown);
+    let options = pulint_frontend::Options { stack };
+    // Build, check and render each program in parallel; collecting an indexed parallel iterator
+    // keeps the command line's order, so output does not depend on the thread count.
+    let checked: Vec<Checked> = groups
+        .into_par_iter()
+        .map(|g| {
+            let program = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pulint_frontend::build(g.inputs, &options)))
+                .unwrap_or_else(|_| {
+                    eprintln!("pulint: internal error while reading {}; skipped", g.label);
+                    Program::default()
+                });
+            let mut found = pulint_rules::lint(&program, settings);
             if !config.per_file.is_empty() {
                 found.retain(|d| {
-                    let file = &p.sources.get(p.sources.host_range(d.span).file).path;
+                    let file = &program.sources.get(program.sources.host_range(d.span).file).path;
                     let exempt = config.ignored_for(file);
                     let meta = pulint_rules::find_rule(d.code);
                     !exempt.iter().any(|s| meta.is_some_and(|m| pulint_rules::settings::matches(s, m)))
                 });
             }
-            found
+            let reports = [Report { program: &program, diagnostics: &found }];
+            let rendered = match format {
+                Format::Json => pulint_emit::json::render_items(&reports),
+                Format::Concise => vec![pulint_emit::text::render_concise(&reports)],
+                Format::Text => vec![pulint_emit::text::render(&reports)],
+            };
+            Checked { rendered, count: found.len(), failing: found.iter().any(|d| d.severity >= fail), errors: g.errors }
         })
         .collect();
-    let reports: Vec<Report> = programs.iter().zip(&diagnostics).map(|((p, _), d)| Report { program: p, diagnostics: d }).collect();
+    let mut fatal = false;
+    for c in &checked {
+        for (path, e) in &c.errors {
+            eprintln!("pulint: cannot read {path}: {e}");
+            fatal = true;
+        }
+    }
+    let count = checked.iter().map(|c| c.count).sum::<usize>();
+    let failing = checked.iter().any(|c| c.failing);
+    let parts = checked.into_iter().flat_map(|c| c.rendered);
     let rendered = match format {
-        Format::Json => pulint_emit::json::render(&reports),
-        Format::Concise => pulint_emit::text::render_concise(&reports),
+        Format::Json => pulint_emit::json::join(parts.collect()),
+        Format::Concise => parts.collect(),
         Format::Text => {
-            let mut s = pulint_emit::text::render(&reports);
-            let count = diagnostics.iter().map(Vec::len).sum::<usize>();
+            let mut s: String = parts.collect();
             s.push_str(&format!("{count} finding{}\n", if count == 1 { "" } else { "s" }));
             s
         }
     };
     print(&rendered);
-    let failing = diagnostics.iter().flatten().any(|d| d.severity >= fail);
     if failing {
         ExitCode::from(1)
-    } else if fatal && diagnostics.iter().all(Vec::is_empty) {
+    } else if fatal && count == 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
