@@ -260,6 +260,7 @@ fn evaluate(program: &mut Program, lowered: Vec<Lowered>) {
         }
         inputs.push(ModuleInput { file: l.file, path: l.path, python: l.python, module: l.parsed.module, entry, fragment: l.fragment });
     }
+    let _cycles = crate::eval::value::CycleBreaker::new();
     Evaluator::new(program, inputs).run();
 }
 

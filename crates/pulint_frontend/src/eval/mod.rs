@@ -1608,7 +1608,7 @@ impl<'p> Evaluator<'p> {
     }
 
     pub(crate) fn instantiate(&mut self, class: &Rc<ClassObj>, args: Vec<ArgV>, span: Span, synthetic: bool) -> V {
-        let inst = Rc::new(Instance { class: class.clone(), fields: Default::default(), resource: Default::default(), site: span });
+        let inst = new_instance(Instance { class: class.clone(), fields: Default::default(), resource: Default::default(), site: span });
         self.instances.entry(Rc::as_ptr(&class.def)).or_insert_with(|| inst.clone());
         let this = V::Instance(inst.clone());
         // Class-level fields (Python class attributes, TypeScript initialisers).

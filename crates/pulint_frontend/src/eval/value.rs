@@ -6,7 +6,7 @@ use pulint_model::token::snake_to_camel;
 use pulint_model::{Key, Prop, Span, Value, ValueKind};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 pub type Env = Rc<RefCell<Scope>>;
 
@@ -18,7 +18,72 @@ pub struct Scope {
 }
 
 pub fn new_env(parent: Option<Env>) -> Env {
-    Rc::new(RefCell::new(Scope { vars: HashMap::new(), parent }))
+    let env = Rc::new(RefCell::new(Scope { vars: HashMap::new(), parent }));
+    CREATED.with(|c| c.borrow_mut().envs.push(Rc::downgrade(&env)));
+    env
+}
+
+/// A new instance, registered so that [`CycleBreaker`] can clear its fields.
+pub fn new_instance(inst: Instance) -> Rc<Instance> {
+    let inst = Rc::new(inst);
+    CREATED.with(|c| c.borrow_mut().instances.push(Rc::downgrade(&inst)));
+    inst
+}
+
+/// Scopes and instances created on this thread, weakly.
+#[derive(Default)]
+struct Created {
+    envs: Vec<Weak<RefCell<Scope>>>,
+    instances: Vec<Weak<Instance>>,
+}
+
+thread_local! {
+    static CREATED: RefCell<Created> = RefCell::new(Created::default());
+}
+
+/// Evaluation builds reference cycles (a function stored in the scope it closes over, a method
+/// bound to the instance whose field holds it), which `Rc` never frees: without this every
+/// program's evaluation state leaked and memory grew with the number of programs. Dropping the
+/// breaker clears every scope and instance created since it was made.
+pub struct CycleBreaker {
+    envs: usize,
+    instances: usize,
+}
+
+impl CycleBreaker {
+    pub fn new() -> Self {
+        CREATED.with(|c| {
+            let c = c.borrow();
+            CycleBreaker { envs: c.envs.len(), instances: c.instances.len() }
+        })
+    }
+}
+
+impl Default for CycleBreaker {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for CycleBreaker {
+    fn drop(&mut self) {
+        let (envs, instances) = CREATED.with(|c| {
+            let c = &mut *c.borrow_mut();
+            let at = self.envs.min(c.envs.len());
+            let envs = c.envs.split_off(at);
+            let at = self.instances.min(c.instances.len());
+            let instances = c.instances.split_off(at);
+            (envs, instances)
+        });
+        for env in envs.iter().filter_map(Weak::upgrade) {
+            let taken = env.try_borrow_mut().map(|mut s| (std::mem::take(&mut s.vars), s.parent.take()));
+            drop(taken);
+        }
+        for inst in instances.iter().filter_map(Weak::upgrade) {
+            let taken = inst.fields.try_borrow_mut().map(|mut f| std::mem::take(&mut *f));
+            drop(taken);
+        }
+    }
 }
 
 pub fn lookup(env: &Env, name: &str) -> Option<V> {
