@@ -152,6 +152,19 @@ fn long_flat_file_is_analysed() {
 }
 
 #[test]
+fn huge_literals_are_linear() {
+    // Found by the fuzzer: a dict literal of n keys cost n² (every key searched the entries).
+    let dir = temp("literals");
+    let keys: String = (0..50_000).map(|i| format!("\"k{i}\": {i}, ")).collect();
+    write(&dir, "dict.py", format!("import pulumi_aws as aws\nb = aws.s3.Bucket('b', tags={{{keys}}})\n"));
+    write(&dir, "object.ts", format!("import * as aws from \"@pulumi/aws\";\nconst b = new aws.s3.Bucket(\"b\", {{ tags: {{{keys}}} }});\n"));
+    for name in ["dict.py", "object.ts"] {
+        let run = check(&dir, name);
+        assert!(run.took < Duration::from_secs(10), "{name} took {:?}", run.took);
+    }
+}
+
+#[test]
 fn exponential_values_are_bounded() {
     let dir = temp("exponential");
     write(&dir, "lists.py", "import pulumi_aws as aws\nx = ['a']\nfor i in range(60):\n    x = [x, x]\nb = aws.s3.Bucket('b', tags={'t': str(x)}, policy=x)\n");
