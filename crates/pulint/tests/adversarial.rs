@@ -165,6 +165,19 @@ fn huge_literals_are_linear() {
 }
 
 #[test]
+fn nested_comparisons_are_linear() {
+    // Found by the fuzzer: the Python lowering lowered each comparison's right side twice, so
+    // `a in [a in [a in ...]]` cost 2^depth (12.8 KB ran for minutes).
+    let dir = temp("comparisons");
+    write(&dir, "in.py", format!("x = {}1{}\n", "a in [".repeat(150), "]".repeat(150)));
+    write(&dir, "chain.py", format!("x = {}1{}\n", "a < b < [".repeat(150), "]".repeat(150)));
+    for name in ["in.py", "chain.py"] {
+        let run = check(&dir, name);
+        assert!(run.took < Duration::from_secs(10), "{name} took {:?}", run.took);
+    }
+}
+
+#[test]
 fn exponential_values_are_bounded() {
     let dir = temp("exponential");
     write(&dir, "lists.py", "import pulumi_aws as aws\nx = ['a']\nfor i in range(60):\n    x = [x, x]\nb = aws.s3.Bucket('b', tags={'t': str(x)}, policy=x)\n");
