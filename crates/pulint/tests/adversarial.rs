@@ -178,6 +178,18 @@ fn nested_comparisons_are_linear() {
 }
 
 #[test]
+fn long_names_do_not_slow_suggestions() {
+    // Found by the fuzzer: "did you mean" suggestions computed an edit distance between a
+    // 20,000-character argument name and every candidate.
+    let dir = temp("names");
+    let name = "x".repeat(20_000);
+    let lines: String = (0..100).map(|i| format!("b{i} = aws.s3.Bucket('b{i}', {name}{i}=1)\n")).collect();
+    write(&dir, "long.py", format!("import pulumi_aws as aws\n{lines}"));
+    let run = check(&dir, "long.py");
+    assert!(run.took < Duration::from_secs(10) && run.stdout.contains("VAL002"), "took {:?}: {}", run.took, &run.stdout[..run.stdout.len().min(500)]);
+}
+
+#[test]
 fn exponential_values_are_bounded() {
     let dir = temp("exponential");
     write(&dir, "lists.py", "import pulumi_aws as aws\nx = ['a']\nfor i in range(60):\n    x = [x, x]\nb = aws.s3.Bucket('b', tags={'t': str(x)}, policy=x)\n");
