@@ -10,9 +10,24 @@ use std::path::{Path, PathBuf};
 pub struct ProgramFiles {
     /// What the program is called in messages.
     pub label: String,
-    pub inputs: Vec<Input>,
+    inputs: Vec<Input>,
+    /// Files still to read, after `inputs`: (path, program root). Code is read by the worker
+    /// that analyses the program, so a run never holds every input file at once.
+    pending: Vec<(PathBuf, PathBuf)>,
     /// Paths that could not be read: (path, error).
-    pub errors: Vec<(String, String)>,
+    errors: Vec<(String, String)>,
+}
+
+impl ProgramFiles {
+    /// The program's files, and the paths that could not be read: (path, error).
+    pub fn read(mut self) -> (Vec<Input>, Vec<(String, String)>) {
+        for (path, root) in std::mem::take(&mut self.pending) {
+            if let Some(i) = read(&path, &root, &mut self.errors) {
+                self.inputs.push(i);
+            }
+        }
+        (self.inputs, self.errors)
+    }
 }
 
 fn code_or_config(path: &Path, include_markdown: bool) -> bool {
@@ -109,9 +124,8 @@ pub fn programs(paths: &[PathBuf], include_markdown: bool) -> Vec<ProgramFiles> 
         }
         for (root, mut files) in groups {
             files.sort();
-            let mut errors = Vec::new();
-            let inputs = files.iter().filter_map(|f| read(f, &root, &mut errors)).collect();
-            out.push(ProgramFiles { label: display(&root), inputs, errors });
+            let pending = files.into_iter().map(|f| (f, root.clone())).collect();
+            out.push(ProgramFiles { label: display(&root), inputs: Vec::new(), pending, errors: Vec::new() });
         }
         markdown.sort();
         out.extend(markdown.iter().map(|m| single_file(m)));
@@ -129,10 +143,11 @@ fn single_file(path: &Path) -> ProgramFiles {
         inputs.extend(stack_files(root, &mut errors).into_iter().filter(|i| Path::new(&i.path) != path));
     }
     let base = root.clone().unwrap_or_else(|| dir.to_path_buf());
+    let mut pending = Vec::new();
     if path.is_dir() {
         errors.push((display(path), "is a directory".into()));
-    } else if let Some(i) = read(path, &base, &mut errors) {
-        inputs.push(i);
+    } else {
+        pending.push((path.to_path_buf(), base));
     }
-    ProgramFiles { label: display(path), inputs, errors }
+    ProgramFiles { label: display(path), inputs, pending, errors }
 }

@@ -172,12 +172,14 @@ pub(crate) fn build_all(paths: Vec<PathBuf>, include_markdown: bool, stack: Opti
     groups
         .into_par_iter()
         .map(|g| {
-            let program = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pulint_frontend::build(g.inputs, &options)))
+            let label = g.label.clone();
+            let (inputs, errors) = g.read();
+            let program = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pulint_frontend::build(inputs, &options)))
                 .unwrap_or_else(|_| {
-                    eprintln!("pulint: internal error while reading {}; skipped", g.label);
+                    eprintln!("pulint: internal error while reading {label}; skipped");
                     Program::default()
                 });
-            (program, g.errors)
+            (program, errors)
         })
         .collect()
 }
@@ -199,9 +201,11 @@ fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &conf
     let checked: Vec<Checked> = groups
         .into_par_iter()
         .map(|g| {
-            let program = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pulint_frontend::build(g.inputs, &options)))
+            let label = g.label.clone();
+            let (inputs, errors) = g.read();
+            let program = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pulint_frontend::build(inputs, &options)))
                 .unwrap_or_else(|_| {
-                    eprintln!("pulint: internal error while reading {}; skipped", g.label);
+                    eprintln!("pulint: internal error while reading {label}; skipped");
                     Program::default()
                 });
             let mut found = pulint_rules::lint(&program, settings);
@@ -219,7 +223,7 @@ fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &conf
                 Format::Concise => vec![pulint_emit::text::render_concise(&reports)],
                 Format::Text => vec![pulint_emit::text::render(&reports)],
             };
-            Checked { rendered, count: found.len(), failing: found.iter().any(|d| d.severity >= fail), errors: g.errors }
+            Checked { rendered, count: found.len(), failing: found.iter().any(|d| d.severity >= fail), errors }
         })
         .collect();
     let mut fatal = false;
