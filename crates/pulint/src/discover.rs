@@ -10,9 +10,24 @@ use std::path::{Path, PathBuf};
 pub struct ProgramFiles {
     /// What the program is called in messages.
     pub label: String,
-    pub inputs: Vec<Input>,
+    inputs: Vec<Input>,
+    /// Files still to read, after `inputs`: (path, program root). Code is read by the worker
+    /// that analyses the program, so a run never holds every input file at once.
+    pending: Vec<(PathBuf, PathBuf)>,
     /// Paths that could not be read: (path, error).
-    pub errors: Vec<(String, String)>,
+    errors: Vec<(String, String)>,
+}
+
+impl ProgramFiles {
+    /// The program's files, and the paths that could not be read: (path, error).
+    pub fn read(mut self) -> (Vec<Input>, Vec<(String, String)>) {
+        for (path, root) in std::mem::take(&mut self.pending) {
+            if let Some(i) = read(&path, &root, &mut self.errors) {
+                self.inputs.push(i);
+            }
+        }
+        (self.inputs, self.errors)
+    }
 }
 
 fn code_or_config(path: &Path, include_markdown: bool) -> bool {
@@ -34,8 +49,16 @@ fn rel(root: &Path, p: &Path) -> String {
     p.strip_prefix(root).unwrap_or(p).to_string_lossy().replace('\\', "/")
 }
 
+/// Reads a file; of a file over the frontend's size budget only enough to tell that it is (the
+/// frontend reports and skips it), so a huge file costs no time or memory.
 fn read(path: &Path, root: &Path, errors: &mut Vec<(String, String)>) -> Option<Input> {
-    match std::fs::read(path) {
+    let limit = pulint_frontend::project::MAX_FILE_BYTES as u64 + 1;
+    let bytes = std::fs::File::open(path).and_then(|f| {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::Read::take(f, limit), &mut bytes)?;
+        Ok(bytes)
+    });
+    match bytes {
         Ok(bytes) => Some(Input { path: display(path), rel: rel(root, path), bytes }),
         Err(e) => {
             errors.push((display(path), e.to_string()));
@@ -102,11 +125,11 @@ fn walk(path: &Path, include_markdown: bool) -> (BTreeMap<PathBuf, Vec<PathBuf>>
     (groups, markdown)
 }
 
+/// A program of files under `root`, read later by the worker that analyses it.
 fn read_group(root: &Path, mut files: Vec<PathBuf>) -> ProgramFiles {
     files.sort();
-    let mut errors = Vec::new();
-    let inputs = files.iter().filter_map(|f| read(f, root, &mut errors)).collect();
-    ProgramFiles { label: display(root), inputs, errors }
+    let pending = files.into_iter().map(|f| (f, root.to_path_buf())).collect();
+    ProgramFiles { label: display(root), inputs: Vec::new(), pending, errors: Vec::new() }
 }
 
 pub fn programs(paths: &[PathBuf], include_markdown: bool) -> Vec<ProgramFiles> {
@@ -158,10 +181,11 @@ pub fn single_file(path: &Path) -> ProgramFiles {
         inputs.extend(stack_files(root, &mut errors).into_iter().filter(|i| Path::new(&i.path) != path));
     }
     let base = root.clone().unwrap_or_else(|| dir.to_path_buf());
+    let mut pending = Vec::new();
     if path.is_dir() {
         errors.push((display(path), "is a directory".into()));
-    } else if let Some(i) = read(path, &base, &mut errors) {
-        inputs.push(i);
+    } else {
+        pending.push((path.to_path_buf(), base));
     }
-    ProgramFiles { label: display(path), inputs, errors }
+    ProgramFiles { label: display(path), inputs, pending, errors }
 }

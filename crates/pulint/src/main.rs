@@ -18,6 +18,10 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "pulint", version, about = "A static analyzer for Pulumi programs (Python, TypeScript, Markdown)")]
 struct Cli {
+    /// Worker threads (default: the number of cores, or RAYON_NUM_THREADS). Output does not
+    /// depend on it.
+    #[arg(long, global = true)]
+    threads: Option<usize>,
     #[command(subcommand)]
     command: Command,
 }
@@ -117,6 +121,15 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Big stacks: the frontend grows its own, but rules and output walk values recursively too.
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(64 * 1024 * 1024);
+    if let Some(n) = cli.threads {
+        pool = pool.num_threads(n);
+    }
+    if let Err(e) = pool.build_global() {
+        eprintln!("pulint: cannot start worker threads: {e}");
+        return ExitCode::from(2);
+    }
     match cli.command {
         Command::Check { paths, format, select, ignore, preview, include_markdown, stack, fail_level, config, fix, diff, unsafe_fixes } => {
             let Some(fail) = Severity::parse(&fail_level) else {
@@ -185,12 +198,14 @@ pub(crate) fn build_all(paths: Vec<PathBuf>, include_markdown: bool, stack: Opti
     groups
         .into_par_iter()
         .map(|g| {
-            let program = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pulint_frontend::build(g.inputs, &options)))
+            let label = g.label.clone();
+            let (inputs, errors) = g.read();
+            let program = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pulint_frontend::build(inputs, &options)))
                 .unwrap_or_else(|_| {
-                    eprintln!("pulint: internal error while reading {}; skipped", g.label);
+                    eprintln!("pulint: internal error while reading {label}; skipped");
                     Program::default()
                 });
-            (program, g.errors)
+            (program, errors)
         })
         .collect()
 }

@@ -308,25 +308,25 @@ impl Server {
 
     /// The program's files: from disk, with open documents' text in place of their files'.
     fn inputs(&self, key: &Key) -> Vec<Input> {
-        let mut files = match key {
-            Key::Project(root) => discover::project_files(root),
-            Key::File(path) => discover::single_file(path),
-            Key::Virtual(_) => discover::ProgramFiles { label: String::new(), inputs: Vec::new(), errors: Vec::new() },
+        let (mut inputs, errors) = match key {
+            Key::Project(root) => discover::project_files(root).read(),
+            Key::File(path) => discover::single_file(path).read(),
+            Key::Virtual(_) => (Vec::new(), Vec::new()),
             Key::Unchecked => return Vec::new(),
         };
-        for (path, e) in &files.errors {
+        for (path, e) in &errors {
             if !self.docs.values().any(|d| d.path == *path) {
                 log(&format!("cannot read {path}: {e}"));
             }
         }
         for doc in self.docs.values().filter(|d| d.key == *key) {
             let bytes = doc.text.clone().into_bytes();
-            match files.inputs.iter_mut().find(|i| i.path == doc.path) {
+            match inputs.iter_mut().find(|i| i.path == doc.path) {
                 Some(input) => input.bytes = bytes,
-                None => files.inputs.push(Input { path: doc.path.clone(), rel: doc.rel.clone(), bytes }),
+                None => inputs.push(Input { path: doc.path.clone(), rel: doc.rel.clone(), bytes }),
             }
         }
-        files.inputs
+        inputs
     }
 
     /// Checks one program: its diagnostics by document.

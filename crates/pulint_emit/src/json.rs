@@ -48,8 +48,44 @@ pub fn diagnostics<'a>(reports: &'a [Report<'a>]) -> Vec<JsonDiagnostic<'a>> {
 }
 
 pub fn render(reports: &[Report<'_>]) -> String {
-    let items = diagnostics(reports);
-    let mut s = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
-    s.push('\n');
-    s
+    join(render_items(reports))
+}
+
+/// Each finding as an element of the pretty-printed array, so programs can be rendered one at a
+/// time (and dropped) and [`join`]ed later: `join(render_items(a) ++ render_items(b))` is
+/// `render(a ++ b)`.
+pub fn render_items(reports: &[Report<'_>]) -> Vec<String> {
+    diagnostics(reports)
+        .iter()
+        .map(|item| {
+            let pretty = serde_json::to_string_pretty(item).unwrap_or_else(|_| "{}".into());
+            // JSON strings never hold a raw line break, so indenting line by line is safe.
+            pretty.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+        })
+        .collect()
+}
+
+/// The array of [`render_items`] elements, as `serde_json::to_string_pretty` prints it.
+pub fn join(items: Vec<String>) -> String {
+    if items.is_empty() {
+        return "[]\n".into();
+    }
+    format!("[\n{}\n]\n", items.join(",\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn joined_items_are_serde_pretty() {
+        #[derive(serde::Serialize)]
+        struct T<'a> {
+            a: &'a str,
+            b: Option<u32>,
+        }
+        let items = [T { a: "x\ny \"z\"", b: None }, T { a: "", b: Some(3) }];
+        let parts = items.iter().map(|i| serde_json::to_string_pretty(i).unwrap().lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")).collect();
+        assert_eq!(super::join(parts), serde_json::to_string_pretty(&items).unwrap() + "\n");
+        let empty: [T; 0] = [];
+        assert_eq!(super::join(Vec::new()), serde_json::to_string_pretty(&empty).unwrap() + "\n");
+    }
 }

@@ -15,7 +15,7 @@ pub struct Module {
     pub suppressions: Vec<pulint_model::Suppression>,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Stmt {
     /// `import pulumi_aws as aws`, `from pulumi_aws import ec2`, `import * as aws from "@pulumi/aws"`,
     /// `import { TapStack } from "../lib/tap-stack"`.
@@ -42,7 +42,7 @@ pub enum Stmt {
     Raise { span: Span },
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Import {
     /// The module as written: `pulumi_aws`, `pulumi_aws.ec2`, `@pulumi/aws`, `../lib/tap-stack`,
     /// `.vpc` (Python relative imports keep their leading dots).
@@ -51,7 +51,7 @@ pub struct Import {
     pub span: Span,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum ImportKind {
     /// Binds the module object: `import x as y` / `import * as y from "x"` (binds `y`), or
     /// Python `import a.b` (binds `a`, `alias: None`).
@@ -62,7 +62,7 @@ pub enum ImportKind {
     Star,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Target {
     Name(String, Span),
     /// `self.x = ...`, `this.x = ...`, `obj.a.b = ...`.
@@ -77,7 +77,7 @@ pub enum Target {
     Ignore(Span),
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Param {
     pub name: String,
     pub default: Option<Expr>,
@@ -90,7 +90,7 @@ pub struct Param {
     pub span: Span,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Function {
     pub name: String,
     pub params: Vec<Param>,
@@ -103,7 +103,7 @@ pub struct Function {
     pub is_property: bool,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Class {
     pub name: String,
     pub bases: Vec<Expr>,
@@ -114,7 +114,7 @@ pub struct Class {
     pub span: Span,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Arg {
     /// Keyword name (`cidr_block=`), or `None` for a positional argument.
     pub name: Option<String>,
@@ -131,7 +131,7 @@ pub enum Spread {
     Keyword,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum DictEntry {
     /// `key: value`; `key` is an expression (string literal usually).
     Pair { key: Expr, value: Expr },
@@ -174,20 +174,20 @@ pub enum BoolOp {
 }
 
 /// One part of an f-string or template literal.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum StrPart {
     Lit(String),
     Expr(Expr),
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Comprehension {
     pub target: Target,
     pub iter: Expr,
     pub conditions: Vec<Expr>,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Expr {
     Name(String, Span),
     Attr { object: Box<Expr>, attr: String, span: Span },

@@ -9,6 +9,7 @@
 //! read becomes a [`pulint_model::Note`].
 
 pub mod eval;
+pub mod guard;
 pub mod ir;
 pub mod link;
 pub mod project;

@@ -34,8 +34,18 @@ struct Lowered {
     fragment: bool,
 }
 
+/// Stack the frontend runs on: parsing and lowering recurse per nesting level, and the nesting
+/// guard ([`crate::guard`]) bounds the levels; this bounds the bytes. Reserved, not committed:
+/// only the pages a deep file touches are used.
+const STACK_BYTES: usize = 256 * 1024 * 1024;
+
 /// Builds one program from its files. Never fails: problems become notes.
 pub fn build(inputs: Vec<Input>, options: &Options) -> Program {
+    // Run on a stack of known size, whatever thread the caller is on (rayon's are 2 MiB).
+    stacker::maybe_grow(STACK_BYTES / 2, STACK_BYTES, || build_on_stack(inputs, options))
+}
+
+fn build_on_stack(inputs: Vec<Input>, options: &Options) -> Program {
     let mut program = Program::default();
     let mut lowered = Vec::new();
     let mut yaml_files: Vec<(FileId, String)> = Vec::new();
@@ -102,11 +112,23 @@ fn note_file(program: &mut Program, input: &Input, kind: FileKind, note: NoteKin
 
 fn lower(program: &mut Program, file: FileId, path: String, kind: FileKind, fragment: bool) -> Lowered {
     let text = &program.sources.get(file).text;
+    let python = kind == FileKind::Python;
+    let depth = crate::guard::nesting(text, python, crate::guard::MAX_NESTING);
+    if depth > crate::guard::MAX_NESTING {
+        let len = text.len() as u32;
+        program.notes.push(Note {
+            kind: NoteKind::Budget,
+            message: format!("code is nested more than {} levels deep; not analysed", crate::guard::MAX_NESTING),
+            span: Span::new(file, 0, len.min(1)),
+        });
+        let parsed = Parsed { module: crate::ir::Module { body: Vec::new(), suppressions: Vec::new() }, errors: Vec::new() };
+        return Lowered { file, path, python, parsed, fragment };
+    }
     let parsed = match kind {
         FileKind::Python => python::lower(file, text),
         _ => typescript::lower(file, text, kind),
     };
-    Lowered { file, path, python: kind == FileKind::Python, parsed, fragment }
+    Lowered { file, path, python, parsed, fragment }
 }
 
 /// Not every named block is a program file. Test and tooling files are not part of the Pulumi
@@ -238,6 +260,7 @@ fn evaluate(program: &mut Program, lowered: Vec<Lowered>) {
         }
         inputs.push(ModuleInput { file: l.file, path: l.path, python: l.python, module: l.parsed.module, entry, fragment: l.fragment });
     }
+    let _cycles = crate::eval::value::CycleBreaker::new();
     Evaluator::new(program, inputs).run();
 }
 

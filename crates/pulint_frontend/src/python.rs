@@ -542,13 +542,16 @@ impl Lowerer {
                 let mut left = self.expr(&c.left);
                 let mut acc: Option<Expr> = None;
                 for (op, right) in c.ops.iter().zip(c.comparators.iter()) {
+                    // Lowered once: lowering it again for the next link made nested comparisons
+                    // (`a in [b in [c in ...]]`) cost 2^depth.
                     let right_ir = self.expr(right);
+                    let next_left = right_ir.clone();
                     let cmp = Expr::Compare { op: cmpop(*op), left: Box::new(left), right: Box::new(right_ir), span: sp };
                     acc = Some(match acc {
                         None => cmp,
                         Some(prev) => Expr::Bool2 { op: BoolOp::And, left: Box::new(prev), right: Box::new(cmp), span: sp },
                     });
-                    left = self.expr(right);
+                    left = next_left;
                 }
                 acc.unwrap_or(Expr::Unknown("empty comparison", sp))
             }

@@ -14,8 +14,13 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
         let m = normalize(c);
-        let d = if m.starts_with(&n) || n.starts_with(&m) { m.len().abs_diff(n.len()) } else { distance(&n, &m) };
         let limit = (n.len().max(m.len()) / 3).max(1);
+        // The distance is at least the difference in length: skip what cannot be close without
+        // computing it (a 20,000-character key against every candidate took seconds).
+        if m.chars().count().abs_diff(n.chars().count()) > limit {
+            continue;
+        }
+        let d = if m.starts_with(&n) || n.starts_with(&m) { m.len().abs_diff(n.len()) } else { distance(&n, &m) };
         if d <= limit && best.is_none_or(|(bd, bc)| d < bd || d == bd && c < bc) {
             best = Some((d, c));
         }

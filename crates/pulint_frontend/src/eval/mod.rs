@@ -26,6 +26,8 @@ pub const MAX_UNROLL: usize = 64;
 pub const MAX_CALL_DEPTH: usize = 16;
 /// Expression and statement steps per program before evaluation stops.
 pub const FUEL: u64 = 3_000_000;
+/// Strings built by the program (concatenation, f-strings, templates) longer than this are unknown.
+pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
 
 /// One module of the program, lowered.
 pub struct ModuleInput {
@@ -732,6 +734,9 @@ impl<'p> Evaluator<'p> {
                 let mut out: Vec<DictEntryV> = Vec::new();
                 // Keys this literal writes itself, still holding the written value.
                 let mut written: Vec<(String, Span, V)> = Vec::new();
+                // Indexes, so that a literal of n keys costs n, not n² (the first entry of a key).
+                let mut index: HashMap<String, usize> = HashMap::new();
+                let mut written_keys: HashSet<String> = HashSet::new();
                 for entry in entries {
                     match entry {
                         DictEntry::Pair { key, value } => {
@@ -742,13 +747,19 @@ impl<'p> Evaluator<'p> {
                                 Some(ValueKind::Number(n)) => pulint_model::dump::number_text(*n),
                                 _ => format!("<computed {}>", key.span().start),
                             };
-                            written.retain(|(k, ..)| *k != key_text);
+                            if written_keys.remove(&key_text) {
+                                written.retain(|(k, ..)| *k != key_text);
+                            }
                             if !key_text.starts_with("<computed") {
+                                written_keys.insert(key_text.clone());
                                 written.push((key_text.clone(), key.span(), v.clone()));
                             }
-                            match out.iter_mut().find(|e| e.key == key_text) {
-                                Some(e) => e.value = v,
-                                None => out.push(DictEntryV { key: key_text, key_span: key.span(), value: v }),
+                            match index.get(&key_text) {
+                                Some(&i) => out[i].value = v,
+                                None => {
+                                    index.insert(key_text.clone(), out.len());
+                                    out.push(DictEntryV { key: key_text, key_span: key.span(), value: v });
+                                }
                             }
                         }
                         DictEntry::Spread(inner) => {
@@ -758,20 +769,26 @@ impl<'p> Evaluator<'p> {
                             // (`**self.base_tags`, `...baseTags`) always wins.
                             if !self.reads_parameter(inner) {
                                 self.observe_overridden(&mut written, &v, inner.span());
+                                written_keys = written.iter().map(|(k, ..)| k.clone()).collect();
                             }
                             if let V::Dict(d, _) = &v {
                                 for e in d.borrow().entries.iter() {
-                                    match out.iter_mut().find(|x| x.key == e.key) {
-                                        Some(x) => x.value = e.value.clone(),
-                                        None => out.push(e.clone()),
+                                    match index.get(&e.key) {
+                                        Some(&i) => out[i].value = e.value.clone(),
+                                        None => {
+                                            index.insert(e.key.clone(), out.len());
+                                            out.push(e.clone());
+                                        }
                                     }
                                 }
                             } else if let Some(Value { kind: ValueKind::Object(props), .. }) = v.as_value() {
                                 for p in props {
+                                    index.entry(p.key.written.clone()).or_insert(out.len());
                                     out.push(DictEntryV { key: p.key.written.clone(), key_span: p.key.span, value: V::Val(p.value.clone()) });
                                 }
                             } else if !matches!(v.as_value().map(|x| &x.kind), Some(ValueKind::Null)) {
                                 // Entries pulint cannot see: keep a marker so "missing key" stays unknown.
+                                index.entry("*".into()).or_insert(out.len());
                                 out.push(DictEntryV { key: "*".into(), key_span: inner.span(), value: V::unknown("spread of a value pulint cannot know", inner.span()) });
                             }
                         }
@@ -918,6 +935,11 @@ impl<'p> Evaluator<'p> {
                 (Some(t), _) => folded.push(Value::new(ValueKind::String(t), p.span)),
                 (None, _) => folded.push(p),
             }
+        }
+        // Doubling a string in a loop must not cost memory exponential in the loop's length.
+        let text_len: usize = folded.iter().filter_map(|p| p.as_str()).map(str::len).sum();
+        if text_len > MAX_TEXT_BYTES || folded.len() > MAX_VALUE_NODES {
+            return V::unknown("text too long to follow", span);
         }
         if folded.iter().all(|p| matches!(p.kind, ValueKind::String(_))) && !kind.is_output_aware() {
             let s: String = folded.iter().filter_map(|p| p.as_str()).collect();
@@ -1211,6 +1233,9 @@ impl<'p> Evaluator<'p> {
 
     fn binary(&mut self, op: BinOp, l: V, r: V, span: Span) -> V {
         if let (V::List(a, _), V::List(b, _), BinOp::Add) = (&l, &r, op) {
+            if a.borrow().len() + b.borrow().len() > MAX_VALUE_NODES {
+                return V::unknown("list too long to follow", span);
+            }
             let mut items = a.borrow().clone();
             items.extend(b.borrow().iter().cloned());
             return V::list(items, span);
@@ -1598,7 +1623,7 @@ impl<'p> Evaluator<'p> {
     }
 
     pub(crate) fn instantiate(&mut self, class: &Rc<ClassObj>, args: Vec<ArgV>, span: Span, synthetic: bool) -> V {
-        let inst = Rc::new(Instance { class: class.clone(), fields: Default::default(), resource: Default::default(), site: span });
+        let inst = new_instance(Instance { class: class.clone(), fields: Default::default(), resource: Default::default(), site: span });
         self.instances.entry(Rc::as_ptr(&class.def)).or_insert_with(|| inst.clone());
         let this = V::Instance(inst.clone());
         // Class-level fields (Python class attributes, TypeScript initialisers).

@@ -6,7 +6,7 @@ use pulint_model::token::snake_to_camel;
 use pulint_model::{Key, Prop, Span, Value, ValueKind};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 pub type Env = Rc<RefCell<Scope>>;
 
@@ -18,7 +18,72 @@ pub struct Scope {
 }
 
 pub fn new_env(parent: Option<Env>) -> Env {
-    Rc::new(RefCell::new(Scope { vars: HashMap::new(), parent }))
+    let env = Rc::new(RefCell::new(Scope { vars: HashMap::new(), parent }));
+    CREATED.with(|c| c.borrow_mut().envs.push(Rc::downgrade(&env)));
+    env
+}
+
+/// A new instance, registered so that [`CycleBreaker`] can clear its fields.
+pub fn new_instance(inst: Instance) -> Rc<Instance> {
+    let inst = Rc::new(inst);
+    CREATED.with(|c| c.borrow_mut().instances.push(Rc::downgrade(&inst)));
+    inst
+}
+
+/// Scopes and instances created on this thread, weakly.
+#[derive(Default)]
+struct Created {
+    envs: Vec<Weak<RefCell<Scope>>>,
+    instances: Vec<Weak<Instance>>,
+}
+
+thread_local! {
+    static CREATED: RefCell<Created> = RefCell::new(Created::default());
+}
+
+/// Evaluation builds reference cycles (a function stored in the scope it closes over, a method
+/// bound to the instance whose field holds it), which `Rc` never frees: without this every
+/// program's evaluation state leaked and memory grew with the number of programs. Dropping the
+/// breaker clears every scope and instance created since it was made.
+pub struct CycleBreaker {
+    envs: usize,
+    instances: usize,
+}
+
+impl CycleBreaker {
+    pub fn new() -> Self {
+        CREATED.with(|c| {
+            let c = c.borrow();
+            CycleBreaker { envs: c.envs.len(), instances: c.instances.len() }
+        })
+    }
+}
+
+impl Default for CycleBreaker {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for CycleBreaker {
+    fn drop(&mut self) {
+        let (envs, instances) = CREATED.with(|c| {
+            let c = &mut *c.borrow_mut();
+            let at = self.envs.min(c.envs.len());
+            let envs = c.envs.split_off(at);
+            let at = self.instances.min(c.instances.len());
+            let instances = c.instances.split_off(at);
+            (envs, instances)
+        });
+        for env in envs.iter().filter_map(Weak::upgrade) {
+            let taken = env.try_borrow_mut().map(|mut s| (std::mem::take(&mut s.vars), s.parent.take()));
+            drop(taken);
+        }
+        for inst in instances.iter().filter_map(Weak::upgrade) {
+            let taken = inst.fields.try_borrow_mut().map(|mut f| std::mem::take(&mut *f));
+            drop(taken);
+        }
+    }
 }
 
 pub fn lookup(env: &Env, name: &str) -> Option<V> {
@@ -210,8 +275,13 @@ impl V {
 
 /// Converts an evaluation value into model data, keys as written.
 pub fn to_value(v: &V, span: Span) -> Value {
-    to_value_depth(v, span, false, 0)
+    to_value_depth(v, span, false, 0, &mut { MAX_VALUE_NODES })
 }
+
+/// Nodes one conversion may produce: lists share their items while the program runs
+/// (`x = [x, x]` in a loop doubles a value in one step), so a converted value could be
+/// exponentially large; past this it is unknown.
+pub const MAX_VALUE_NODES: usize = 100_000;
 
 /// Converts the value of the argument `canonical` into model data: map-typed arguments keep
 /// their keys as written; others get schema names.
@@ -222,7 +292,7 @@ pub fn to_arg_value(canonical: &str, v: &V, span: Span) -> Value {
 /// Converts a resource argument into model data with schema names: keys of dicts written in
 /// Python are camelCased, except inside map-typed properties (tags) whose keys are user data.
 pub fn to_schema_value(v: &V, span: Span) -> Value {
-    to_value_depth(v, span, true, 0)
+    to_value_depth(v, span, true, 0, &mut { MAX_VALUE_NODES })
 }
 
 /// Properties whose values are maps with user-chosen keys; their keys are never renamed.
@@ -232,14 +302,18 @@ pub const MAP_PROPERTIES: &[&str] = &[
     "environmentVariables", "requestParameters", "requestTemplates", "responseParameters",
 ];
 
-fn to_value_depth(v: &V, span: Span, schema: bool, depth: u32) -> Value {
+fn to_value_depth(v: &V, span: Span, schema: bool, depth: u32, budget: &mut usize) -> Value {
     if depth > 32 {
         return Value::unknown("value nested too deeply", span);
     }
+    if *budget == 0 {
+        return Value::unknown("value too large to follow", span);
+    }
+    *budget -= 1;
     match v {
         V::Val(v) => v.clone(),
         V::List(items, sp) => {
-            let items = items.borrow().iter().map(|i| to_value_depth(i, *sp, schema, depth + 1)).collect();
+            let items = items.borrow().iter().map(|i| to_value_depth(i, *sp, schema, depth + 1, budget)).collect();
             Value::new(ValueKind::List(items), *sp)
         }
         V::Dict(d, sp) => {
@@ -252,7 +326,7 @@ fn to_value_depth(v: &V, span: Span, schema: bool, depth: u32) -> Value {
                     let canonical = if rename { snake_to_camel(&e.key) } else { e.key.clone() };
                     let nested_schema = schema && !MAP_PROPERTIES.contains(&canonical.as_str());
                     Prop {
-                        value: to_value_depth(&e.value, e.key_span, nested_schema, depth + 1),
+                        value: to_value_depth(&e.value, e.key_span, nested_schema, depth + 1, budget),
                         key: Key { canonical, written: e.key.clone(), span: e.key_span },
                     }
                 })

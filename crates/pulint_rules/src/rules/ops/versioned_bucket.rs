@@ -6,6 +6,7 @@ use super::teardown::false_or_absent;
 use crate::query::{BUCKETS, VERSIONINGS, args_complete, bool_of, created, name_of};
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{Program, Resource, ResourceId, RuleMeta, Span, Value};
+use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it does
@@ -43,11 +44,24 @@ impl Rule for VersionedBucketNoForceDestroy {
         if prod_stack(p) {
             return;
         }
+        // The first enabled versioning resource of each bucket, found once: one scan per bucket
+        // made a file of n buckets cost n².
+        let mut enabled: HashMap<ResourceId, Span> = HashMap::new();
+        for (_, other) in created(p) {
+            if !VERSIONINGS.contains(&other.token.as_str()) {
+                continue;
+            }
+            let Some(bucket) = other.arg("bucket").and_then(|b| b.resource()) else { continue };
+            let status = other.arg("versioningConfiguration").map(|c| p.resolve(c)).and_then(|c: &Value| c.get("status")).and_then(|s| p.str_of(s));
+            if status == Some("Enabled") {
+                enabled.entry(bucket).or_insert(other.span);
+            }
+        }
         for (id, r) in created(p) {
             if !BUCKETS.contains(&r.token.as_str()) || !args_complete(r) || elided(p, r.span) || !false_or_absent(p, r, "forceDestroy") {
                 continue;
             }
-            let Some(v) = versioned(p, id, r) else { continue };
+            let Some(v) = versioned(p, id, r, &enabled) else { continue };
             let mut d = cx.diagnostic(r.span, format!("versioned bucket {} has no `forceDestroy`: `pulumi destroy` fails once it holds object versions", name_of(r)));
             if let Some(span) = v {
                 d = d.with_label(span, "versioning enabled here");
@@ -59,17 +73,11 @@ impl Rule for VersionedBucketNoForceDestroy {
 
 /// Whether a bucket is versioned: `Some(span of a separate versioning resource)`, `Some(None)`
 /// for inline versioning.
-fn versioned(p: &Program, id: ResourceId, r: &Resource) -> Option<Option<Span>> {
+fn versioned(p: &Program, id: ResourceId, r: &Resource, enabled: &HashMap<ResourceId, Span>) -> Option<Option<Span>> {
     if let Some(v) = r.arg("versioning")
         && p.resolve(v).get("enabled").and_then(|e| bool_of(p, e)) == Some(true)
     {
         return Some(None);
     }
-    created(p).find_map(|(_, other)| {
-        if !VERSIONINGS.contains(&other.token.as_str()) || other.arg("bucket")?.resource() != Some(id) {
-            return None;
-        }
-        let status = other.arg("versioningConfiguration").map(|c| p.resolve(c)).and_then(|c: &Value| c.get("status")).and_then(|s| p.str_of(s));
-        (status == Some("Enabled")).then_some(Some(other.span))
-    })
+    enabled.get(&id).map(|span| Some(*span))
 }

@@ -128,9 +128,17 @@ fn check_value<'a>(p: &'a Program, schema: &Schema, prop: &Property, a: &'a Prop
         ValueKind::Object(props) => {
             // A map of text (`configuration`, `tags`): each written value must be text too.
             if !python && object_key.is_none() && alts.iter().any(|t| matches!(t, Ty::Map(inner) if **inner == Ty::String)) {
+                // One finding per map, at its first wrong entry: a generated map may hold
+                // thousands.
+                let mut wrong = Vec::new();
                 for q in props {
-                    let entry = format!("`{}` in {here}", q.key.written);
-                    scalar_type(&q.value, &[Ty::String], &entry, out);
+                    scalar_type(&q.value, &[Ty::String], "", &mut wrong);
+                }
+                let more = wrong.len().saturating_sub(1);
+                if let Some(Issue::Type { value, expected, got, .. }) = wrong.into_iter().next() {
+                    let key = props.iter().find(|q| std::ptr::eq(&q.value, value)).map_or("", |q| q.key.written.as_str());
+                    let also = if more > 0 { format!(" (and {more} more)") } else { String::new() };
+                    out.push(Issue::Type { value, owner: format!("`{key}` in {here}{also}"), expected, got });
                 }
             }
             if let Some(k) = object_key {
