@@ -190,6 +190,26 @@ fn long_names_do_not_slow_suggestions() {
 }
 
 #[test]
+fn recursive_construction_is_bounded() {
+    // Found by the fuzzer (the file is kept in tests/regressions): class field initialisers ran
+    // outside call frames, so a class constructing itself recursed until the stack overflowed
+    // (SIGSEGV on the frontend's grown stack).
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/regressions"));
+    check(root, "fuzz-recursive-construction.py");
+    // Also found by the fuzzer: VAL managed-policy suggestions compared a long name letter by
+    // letter with every AWS managed policy (2.2 s for this 27 KB file in release).
+    let run = check(root, "fuzz-long-policy-name.py");
+    assert!(run.took < Duration::from_secs(10), "took {:?}", run.took);
+    let dir = temp("construction");
+    write(&dir, "a.ts", "class A { x = new A(); }\nconst a = new A();\n");
+    write(&dir, "b.ts", "class B { x = new C(); }\nclass C { y = new B(); }\nconst b = new B();\n");
+    write(&dir, "a.py", "class A:\n    x = A()\na = A()\n");
+    for name in ["a.ts", "b.ts", "a.py"] {
+        check(&dir, name);
+    }
+}
+
+#[test]
 fn exponential_values_are_bounded() {
     let dir = temp("exponential");
     write(&dir, "lists.py", "import pulumi_aws as aws\nx = ['a']\nfor i in range(60):\n    x = [x, x]\nb = aws.s3.Bucket('b', tags={'t': str(x)}, policy=x)\n");

@@ -26,6 +26,8 @@ pub const MAX_UNROLL: usize = 64;
 pub const MAX_CALL_DEPTH: usize = 16;
 /// Expression and statement steps per program before evaluation stops.
 pub const FUEL: u64 = 3_000_000;
+/// Evaluation stops descending when less stack than this is left.
+const MIN_STACK_LEFT: usize = 4 * 1024 * 1024;
 /// Strings built by the program (concatenation, f-strings, templates) longer than this are unknown.
 pub const MAX_TEXT_BYTES: usize = 1024 * 1024;
 
@@ -89,6 +91,10 @@ pub struct Evaluator<'p> {
     frames: Vec<Frame>,
     fuel: u64,
     out_of_fuel: bool,
+    /// The stack ran low once (and was noted).
+    too_deep: bool,
+    /// Instances under construction, nested (a field initialiser that constructs its own class).
+    constructing: usize,
     conditional: u32,
     many: u32,
     in_apply: u32,
@@ -136,6 +142,8 @@ impl<'p> Evaluator<'p> {
             frames: Vec::new(),
             fuel: FUEL,
             out_of_fuel: false,
+            too_deep: false,
+            constructing: 0,
             conditional: 0,
             many: 0,
             in_apply: 0,
@@ -239,6 +247,20 @@ impl<'p> Evaluator<'p> {
     }
 
     fn burn(&mut self) -> bool {
+        // A safety net under the explicit bounds (call depth, instantiation depth): recursion
+        // the evaluator does not bound by itself becomes a budget note, not a stack overflow.
+        if stacker::remaining_stack().is_some_and(|left| left < MIN_STACK_LEFT) {
+            if !self.too_deep {
+                self.too_deep = true;
+                let file = self.modules[self.frame().module].input.file;
+                self.program.notes.push(Note {
+                    kind: NoteKind::Budget,
+                    message: "evaluation nested too deeply; the deepest part of the program was not analysed".into(),
+                    span: Span::new(file, 0, 0),
+                });
+            }
+            return false;
+        }
         if self.fuel == 0 {
             if !self.out_of_fuel {
                 self.out_of_fuel = true;
@@ -1623,6 +1645,18 @@ impl<'p> Evaluator<'p> {
     }
 
     pub(crate) fn instantiate(&mut self, class: &Rc<ClassObj>, args: Vec<ArgV>, span: Span, synthetic: bool) -> V {
+        // Field initialisers run outside any call frame, so MAX_CALL_DEPTH does not see a class
+        // whose field constructs the class again (`class A { x = new A(); }`).
+        if self.constructing > MAX_CALL_DEPTH {
+            return V::unknown(format!("instance of `{}` constructed recursively", class.def.name), span);
+        }
+        self.constructing += 1;
+        let v = self.instantiate_inner(class, args, span, synthetic);
+        self.constructing -= 1;
+        v
+    }
+
+    fn instantiate_inner(&mut self, class: &Rc<ClassObj>, args: Vec<ArgV>, span: Span, synthetic: bool) -> V {
         let inst = new_instance(Instance { class: class.clone(), fields: Default::default(), resource: Default::default(), site: span });
         self.instances.entry(Rc::as_ptr(&class.def)).or_insert_with(|| inst.clone());
         let this = V::Instance(inst.clone());
