@@ -30,22 +30,26 @@ fn run(before: &Path, after: &Path) -> Result<Comparison, String> {
     Ok(compare::compare(&before.display().to_string(), &b, &after.display().to_string(), &a))
 }
 
-fn render(c: &Comparison, format: &str) -> Option<String> {
+/// How `pulint compare` prints one comparison.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum CompareFormat {
+    Text,
+    #[value(alias = "md")]
+    Markdown,
+    Json,
+}
+
+fn render(c: &Comparison, format: CompareFormat) -> String {
     match format {
-        "text" => Some(compare::plain(c)),
-        "json" => Some(compare::json(c)),
-        "markdown" | "md" => Some(compare::markdown(c, &pulint_rules::find_rule)),
-        _ => None,
+        CompareFormat::Text => compare::plain(c),
+        CompareFormat::Json => compare::json(c),
+        CompareFormat::Markdown => compare::markdown(c, &pulint_rules::find_rule),
     }
 }
 
-pub fn pair(before: PathBuf, after: PathBuf, format: &str) -> ExitCode {
-    if render(&Comparison::empty(), format).is_none() {
-        eprintln!("pulint: unknown compare format `{format}` (text, markdown, json)");
-        return ExitCode::from(2);
-    }
+pub fn pair(before: PathBuf, after: PathBuf, format: CompareFormat) -> ExitCode {
     match run(&before, &after) {
-        Ok(c) => crate::print(&render(&c, format).unwrap_or_default()),
+        Ok(c) => crate::print(&render(&c, format)),
         Err(e) => {
             eprintln!("pulint: {e}");
             ExitCode::from(2)

@@ -100,8 +100,8 @@ enum Command {
         #[arg(required_unless_present = "tasks")]
         after: Option<PathBuf>,
         /// text, markdown (a failure analysis) or json.
-        #[arg(long, default_value = "text")]
-        format: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: compare::CompareFormat,
         /// A directory of tasks laid out as `<task>/lib/MODEL_RESPONSE.md` and `IDEAL_RESPONSE.md`:
         /// compare each pair, write one report per task and a summary (CSV and JSON) to `--out`.
         #[arg(long, conflicts_with_all = ["before", "after"])]
@@ -161,7 +161,7 @@ fn main() -> ExitCode {
         Command::Server => server::run(),
         Command::Compare { before, after, format, tasks, out } => match tasks {
             Some(dir) => compare::batch(&dir, out.as_deref()),
-            None => compare::pair(before.unwrap_or_default(), after.unwrap_or_default(), &format),
+            None => compare::pair(before.unwrap_or_default(), after.unwrap_or_default(), format),
         },
         Command::Rules => {
             let mut out = String::from("code     name                       family severity status   summary\n");

@@ -109,10 +109,6 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    pub fn empty() -> Comparison {
-        Comparison { version: 1, before: String::new(), after: String::new(), fixed: Vec::new(), remaining: Vec::new(), introduced: Vec::new() }
-    }
-
     /// The before version's quality, 0–100: `100 / (1 + W / 10)`, where W sums the weights of its
     /// findings (Critical 10, High 5, Medium 2, Low 1). No findings: 100; one critical: 50.
     pub fn quality_before(&self) -> u32 {

@@ -231,3 +231,16 @@ pub fn replication_buckets(p: &Program, r: &Resource) -> Vec<(ResourceId, &'stat
     }
     buckets
 }
+
+/// The source text of a span.
+pub fn text_of(p: &Program, span: Span) -> &str {
+    let f = p.sources.get(span.file);
+    f.text.get(span.start as usize..span.end as usize).unwrap_or("")
+}
+
+/// True when the construction's text shows that arguments were left out (`// ...`, `# ...`,
+/// `...` on its own line): a snippet, not a full program, so missing arguments prove nothing.
+pub fn elided(p: &Program, span: Span) -> bool {
+    let text = text_of(p, span);
+    text.contains("// ...") || text.contains("# ...") || text.contains("/* ... */") || text.lines().any(|l| matches!(l.trim(), "..." | "...," | "// ..."))
+}

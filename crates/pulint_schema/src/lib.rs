@@ -175,6 +175,8 @@ pub struct Schema {
     resources: HashMap<String, Resource>,
     by_class: HashMap<String, String>,
     functions: HashMap<String, Function>,
+    /// Function tokens by module and normalised Python name (`("ec2", "getvpc")`).
+    fn_by_name: HashMap<(String, String), String>,
     types: HashMap<String, Vec<Property>>,
     enums: HashMap<String, Vec<String>>,
     deprecated_enum_values: HashMap<String, HashSet<String>>,
@@ -209,6 +211,10 @@ impl Schema {
                 Function { token: token.clone(), python: str_of(&e["function"]), inputs: props(&e["in"]), outputs: strings(&e["out"]) },
             );
         }
+        let fn_by_name = functions
+            .values()
+            .filter_map(|f: &Function| f.python.split_once('.').map(|(m, n)| ((m.to_string(), normalize(n)), f.token.clone())))
+            .collect();
         let types = obj(&doc["types"]).map(|(k, v)| (k.clone(), props(v))).collect();
         let enums = obj(&doc["enums"]).map(|(k, v)| (k.clone(), strings(v))).collect();
         let deprecated_enum_values = obj(&doc["deprecated_enum_values"]).map(|(k, v)| (k.clone(), strings(v).into_iter().collect())).collect();
@@ -229,6 +235,7 @@ impl Schema {
             resources,
             by_class,
             functions,
+            fn_by_name,
             types,
             enums,
             deprecated_enum_values,
@@ -309,10 +316,8 @@ impl Schema {
     pub fn function_by_name(&self, module: &str, name: &str) -> Option<&Function> {
         let module = module.trim_end_matches('_');
         let base = name.strip_suffix("_output").or_else(|| name.strip_suffix("Output")).unwrap_or(name);
-        let n = normalize(base);
-        self.functions.values().find(|f| {
-            f.python.split_once('.').is_some_and(|(m, fname)| m == module && normalize(fname) == n)
-        })
+        let token = self.fn_by_name.get(&(module.to_string(), normalize(base)))?;
+        self.functions.get(token)
     }
 
     /// The names `pulumi.<name>` may take in the core SDK of one language.

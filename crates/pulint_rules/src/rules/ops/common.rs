@@ -104,10 +104,7 @@ pub fn holes(t: &str) -> Vec<&str> {
 }
 
 /// The text a span covers.
-pub fn text_of(p: &Program, span: pulint_model::Span) -> &str {
-    let f = p.sources.get(span.file);
-    f.text.get(span.start as usize..span.end as usize).unwrap_or("")
-}
+pub use crate::query::text_of;
 
 /// Evidence that the program deploys a development or test stack: an environment read
 /// (suffix, stage, environment, stack name) whose known value or default is dev-like. Returns
@@ -154,9 +151,4 @@ pub fn prod_stack(p: &Program) -> bool {
     }) || p.stack.name.as_deref().is_some_and(|n| prod_like(&n.to_ascii_lowercase()))
 }
 
-/// True when the construction's text shows that arguments were left out (`// ...`, `# ...`,
-/// `...` on its own line): a snippet, not a full program, so missing arguments prove nothing.
-pub fn elided(p: &Program, span: pulint_model::Span) -> bool {
-    let text = text_of(p, span);
-    text.contains("// ...") || text.contains("# ...") || text.contains("/* ... */") || text.lines().any(|l| matches!(l.trim(), "..." | "...," | "// ..."))
-}
+pub use crate::query::elided;

@@ -80,7 +80,7 @@ fn call_issues<'a>(p: &'a Program, schema: &'static Schema, c: Call<'a>) -> Vec<
         }
     }
     let complete = !c.args.iter().any(|a| matches!(a.key.canonical.as_str(), "*" | "**"));
-    if c.check_required && complete && !crate::rules::ops::common::elided(p, c.span) {
+    if c.check_required && complete && !crate::query::elided(p, c.span) {
         for req in c.inputs.iter().filter(|i| i.required) {
             if !c.args.iter().any(|a| pulint_schema::normalize(&a.key.canonical) == pulint_schema::normalize(&req.name)) {
                 out.push(Issue::Missing { at: c.at, owner: owner.clone(), name: spelled(&req.name, python) });
@@ -189,7 +189,7 @@ fn check_object<'a>(p: &'a Program, schema: &Schema, key: &str, props: &'a [Prop
         return;
     }
     let Some(expected) = schema.nested(key) else { return };
-    let complete = !props.iter().any(|q| matches!(q.key.canonical.as_str(), "*" | "**")) && !crate::rules::ops::common::elided(p, span);
+    let complete = !props.iter().any(|q| matches!(q.key.canonical.as_str(), "*" | "**")) && !crate::query::elided(p, span);
     for q in props {
         if matches!(q.key.canonical.as_str(), "*" | "**") {
             continue;
@@ -245,7 +245,7 @@ pub fn python(p: &Program, span: Span) -> bool {
 /// spread, no elision comment, not `Resource(...)` with an ellipsis for its arguments.
 pub fn written_out(p: &Program, r: &Resource) -> bool {
     let ellipsis = matches!(&r.name.kind, ValueKind::Unknown { reason, .. } if reason == "ellipsis");
-    crate::query::args_complete(r) && !ellipsis && !crate::rules::ops::common::elided(p, r.span)
+    crate::query::args_complete(r) && !ellipsis && !crate::query::elided(p, r.span)
 }
 
 /// Whether a value is known well enough to judge (not unknown, not computed at run time).

@@ -74,7 +74,7 @@ impl Rule for InvalidGlobalTableReplica {
             let strong = replicas.iter().any(|rep| rep.get("consistencyMode").and_then(|v| p.str_of(v)) == Some("STRONG"));
             let stream_off = match r.arg("streamEnabled") {
                 None | Some(Value { kind: ValueKind::Null, .. }) => {
-                    args_complete(r) && r.arg("hashKey").is_some() && !crate::rules::ops::common::elided(p, r.span)
+                    args_complete(r) && r.arg("hashKey").is_some() && !crate::query::elided(p, r.span)
                 }
                 Some(v) => bool_of(p, v) == Some(false),
             };
@@ -88,7 +88,7 @@ impl Rule for InvalidGlobalTableReplica {
             if customer_key(p, r.arg("serverSideEncryption")) {
                 for rep in &replicas {
                     let ValueKind::Object(props) = &rep.kind else { continue };
-                    if props.iter().any(|q| matches!(q.key.canonical.as_str(), "*" | "**")) || crate::rules::ops::common::elided(p, rep.span) {
+                    if props.iter().any(|q| matches!(q.key.canonical.as_str(), "*" | "**")) || crate::query::elided(p, rep.span) {
                         continue;
                     }
                     if matches!(rep.get("kmsKeyArn"), None | Some(Value { kind: ValueKind::Null, .. })) {

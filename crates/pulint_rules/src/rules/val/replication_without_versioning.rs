@@ -44,8 +44,9 @@ impl Rule for ReplicationWithoutVersioning {
             Some(v) => v,
             None => return,
         };
-        let replications = query::created(p).filter(|(_, r)| REPLICATIONS.contains(&r.token.as_str()));
-        for (_, r) in replications {
+        // The misnamed `BucketReplicationConfiguration` counts too (VAL001 reports the name; the
+        // missing versioning is a second defect of the same code).
+        for (_, r) in query::created_as(p, "aws:s3/bucketReplicationConfig:BucketReplicationConfig") {
             let buckets = query::replication_buckets(p, r);
             for (bucket, role) in buckets {
                 let b = p.resource(bucket);
@@ -61,13 +62,6 @@ impl Rule for ReplicationWithoutVersioning {
         }
     }
 }
-
-/// The replication resource, and the name programs often write for it (which VAL001 reports as
-/// unknown; the missing versioning is a second defect of the same code).
-const REPLICATIONS: &[&str] = &[
-    "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
-    "aws:s3/bucketReplicationConfiguration:BucketReplicationConfiguration",
-];
 
 /// Buckets with versioning (or that may have it), or None when a versioning resource's bucket is
 /// unknown and could be any of them.
