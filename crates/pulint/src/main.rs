@@ -15,6 +15,11 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc rather than the system allocator: lowering and evaluation allocate many small,
+/// short-lived values, and glibc's malloc and free were a quarter of a run's instructions.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "pulint", version, about = "A static analyzer for Pulumi programs (Python, TypeScript, Markdown)")]
 struct Cli {
@@ -195,19 +200,18 @@ fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
 pub(crate) fn build_all(paths: Vec<PathBuf>, include_markdown: bool, stack: Option<String>) -> Vec<(Program, Vec<(String, String)>)> {
     let groups = discover::programs(&default_paths(paths), include_markdown);
     let options = pulint_frontend::Options { stack };
-    groups
-        .into_par_iter()
-        .map(|g| {
-            let label = g.label.clone();
-            let (inputs, errors) = g.read();
-            let program = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pulint_frontend::build(inputs, &options)))
-                .unwrap_or_else(|_| {
-                    eprintln!("pulint: internal error while reading {label}; skipped");
-                    Program::default()
-                });
-            (program, errors)
-        })
-        .collect()
+    groups.into_par_iter().map(|g| build_one(g, &options)).collect()
+}
+
+/// Reads and builds one program; a panic in the frontend leaves an empty program and a message.
+fn build_one(g: discover::ProgramFiles, options: &pulint_frontend::Options) -> (Program, Vec<(String, String)>) {
+    let label = g.label.clone();
+    let (inputs, errors) = g.read();
+    let program = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pulint_frontend::build(inputs, options))).unwrap_or_else(|_| {
+        eprintln!("pulint: internal error while reading {label}; skipped");
+        Program::default()
+    });
+    (program, errors)
 }
 
 /// The findings of one program, without those its files are exempt from by per-file ignores.
@@ -235,6 +239,9 @@ struct Fixes {
 #[allow(clippy::too_many_arguments)]
 fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &config::Config, include_markdown: bool, stack: Option<String>, fail: Severity, fixes: Fixes) -> ExitCode {
     let started = std::time::Instant::now();
+    if !fixes.apply && !fixes.diff && matches!(format, Format::Json | Format::Concise | Format::Github | Format::Text) {
+        return check_each(paths, format, settings, config, include_markdown, stack, fail, started);
+    }
     let programs = build_all(paths.clone(), include_markdown, stack.clone());
     let mut fatal = false;
     for (_, errors) in &programs {
@@ -297,6 +304,77 @@ fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &conf
     if failing {
         ExitCode::from(1)
     } else if fatal && diagnostics.iter().all(Vec::is_empty) {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// One program's share of a `check` run's output.
+struct Part {
+    /// Rendered findings: JSON array elements, or text to concatenate.
+    items: Vec<String>,
+    text: String,
+    summary: (pulint_emit::Summary, Vec<String>),
+    errors: Vec<(String, String)>,
+    findings: usize,
+    failing: bool,
+}
+
+/// `check` for the formats whose output is the concatenation of each program's: every worker
+/// builds, lints and renders one program and drops it, so memory holds a program per thread
+/// and the rendered findings, however many programs there are. SARIF, Markdown and fixes need
+/// every program at the end and take the path in [`check`].
+#[allow(clippy::too_many_arguments)]
+fn check_each(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &config::Config, include_markdown: bool, stack: Option<String>, fail: Severity, started: std::time::Instant) -> ExitCode {
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let groups = discover::programs(&default_paths(paths), include_markdown);
+    let options = pulint_frontend::Options { stack };
+    let parts: Vec<Part> = groups
+        .into_par_iter()
+        .map(|g| {
+            let (program, errors) = build_one(g, &options);
+            let diagnostics = lint_program(&program, settings, config);
+            let reports = [Report { program: &program, diagnostics: &diagnostics }];
+            let (items, text) = match format {
+                Format::Json => (pulint_emit::json::render_items(&reports), String::new()),
+                Format::Concise => (Vec::new(), pulint_emit::text::render_concise(&reports)),
+                Format::Github => (Vec::new(), pulint_emit::github::render(&reports)),
+                _ => (Vec::new(), pulint_emit::text::render_styled(&reports, color)),
+            };
+            let (summary, with_findings) = pulint_emit::Summary::part(&reports);
+            let with_findings = with_findings.into_iter().map(str::to_string).collect();
+            Part { items, text, summary: (summary, with_findings), errors, findings: diagnostics.len(), failing: diagnostics.iter().any(|d| d.severity >= fail) }
+        })
+        .collect();
+    let mut fatal = false;
+    for part in &parts {
+        for (path, e) in &part.errors {
+            eprintln!("pulint: cannot read {path}: {e}");
+            fatal = true;
+        }
+    }
+    let failing = parts.iter().any(|p| p.failing);
+    let quiet = parts.iter().all(|p| p.findings == 0);
+    let rendered = if format == Format::Json {
+        pulint_emit::json::join(parts.into_iter().flat_map(|p| p.items).collect())
+    } else {
+        let mut out = String::new();
+        let mut summaries = Vec::new();
+        for p in parts {
+            out.push_str(&p.text);
+            summaries.push(p.summary);
+        }
+        if format == Format::Text {
+            let elapsed = std::io::stdout().is_terminal().then(|| started.elapsed());
+            out.push_str(&pulint_emit::text::summary_line(&pulint_emit::Summary::merge(summaries), elapsed));
+        }
+        out
+    };
+    print(&rendered);
+    if failing {
+        ExitCode::from(1)
+    } else if fatal && quiet {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS

@@ -93,6 +93,11 @@ pub struct Summary {
     pub files_with_findings: usize,
 }
 
+/// Families with findings, in the catalogue's order.
+fn by_family(counts: [[usize; 3]; Family::ALL.len()]) -> Vec<(Family, [usize; 3])> {
+    Family::ALL.iter().zip(counts).filter(|(_, c)| c.iter().sum::<usize>() > 0).map(|(f, c)| (*f, c)).collect()
+}
+
 fn severity_slot(s: Severity) -> usize {
     match s {
         Severity::Error => 0,
@@ -103,6 +108,13 @@ fn severity_slot(s: Severity) -> usize {
 
 impl Summary {
     pub fn of(reports: &[Report<'_>]) -> Summary {
+        Summary::merge(vec![Summary::part(reports)])
+    }
+
+    /// The summary of some of a run's programs, with the files that have findings, to be
+    /// [`merge`](Summary::merge)d with the other parts: programs rendered one at a time need
+    /// not be kept for the closing line.
+    pub fn part<'a>(reports: &[Report<'a>]) -> (Summary, Vec<&'a str>) {
         let mut s = Summary::default();
         let mut families = [[0usize; 3]; Family::ALL.len()];
         let mut with_findings: Vec<&str> = Vec::new();
@@ -127,11 +139,34 @@ impl Summary {
                 with_findings.push(&sources.get(sources.host_of(d.span.file)).path);
             }
         }
-        with_findings.sort_unstable();
-        with_findings.dedup();
-        s.files_with_findings = with_findings.len();
-        s.by_family = Family::ALL.iter().zip(families).filter(|(_, c)| c.iter().sum::<usize>() > 0).map(|(f, c)| (*f, c)).collect();
-        s
+        s.by_family = by_family(families);
+        (s, with_findings)
+    }
+
+    /// Adds up [`part`](Summary::part)s; a file with findings in several parts counts once.
+    pub fn merge<P: AsRef<str>>(parts: Vec<(Summary, Vec<P>)>) -> Summary {
+        let mut total = Summary::default();
+        let mut families = [[0usize; 3]; Family::ALL.len()];
+        let mut with_findings: Vec<P> = Vec::new();
+        for (s, paths) in parts {
+            total.findings += s.findings;
+            total.errors += s.errors;
+            total.warnings += s.warnings;
+            total.infos += s.infos;
+            total.files += s.files;
+            total.programs += s.programs;
+            for (f, c) in s.by_family {
+                if let Some(i) = Family::ALL.iter().position(|x| *x == f) {
+                    (0..3).for_each(|k| families[i][k] += c[k]);
+                }
+            }
+            with_findings.extend(paths);
+        }
+        with_findings.sort_unstable_by(|a, b| a.as_ref().cmp(b.as_ref()));
+        with_findings.dedup_by(|a, b| a.as_ref() == b.as_ref());
+        total.files_with_findings = with_findings.len();
+        total.by_family = by_family(families);
+        total
     }
 
     /// `2 errors, 1 warning, 3 info`: only the severities that occur, most severe first.

@@ -1,16 +1,24 @@
-//! What a rule reports into.
+//! What a rule reports into, and the facts about a program that several rules share.
 
+use crate::rules::val::args::{self, Issue};
 use pulint_model::{Diagnostic, Program, RuleMeta, Span};
+use std::cell::OnceCell;
 
 pub struct Ctx<'a> {
     pub program: &'a Program,
     meta: &'static RuleMeta,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    facts: &'a Facts<'a>,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(program: &'a Program, meta: &'static RuleMeta) -> Self {
-        Ctx { program, meta, diagnostics: Vec::new() }
+    pub fn new(program: &'a Program, meta: &'static RuleMeta, facts: &'a Facts<'a>) -> Self {
+        Ctx { program, meta, diagnostics: Vec::new(), facts }
+    }
+
+    /// The program's shared facts, computed on first use.
+    pub fn facts(&self) -> &'a Facts<'a> {
+        self.facts
     }
 
     /// A diagnostic of the running rule, to be completed with labels and help and then reported.
@@ -24,5 +32,23 @@ impl<'a> Ctx<'a> {
 
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diagnostics
+    }
+}
+
+/// What several rules derive from the same program, computed once per program on first use:
+/// the argument walk serves four VAL rules, which each walked every resource before.
+pub struct Facts<'a> {
+    program: &'a Program,
+    argument_issues: OnceCell<Vec<Issue<'a>>>,
+}
+
+impl<'a> Facts<'a> {
+    pub fn new(program: &'a Program) -> Self {
+        Facts { program, argument_issues: OnceCell::new() }
+    }
+
+    /// The schema issues of every created resource's and invoke's arguments.
+    pub fn argument_issues(&self) -> &[Issue<'a>] {
+        self.argument_issues.get_or_init(|| args::program_issues(self.program))
     }
 }

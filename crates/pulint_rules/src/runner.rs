@@ -1,7 +1,7 @@
 //! Runs the enabled rules over one program: notes become PUL diagnostics, a panicking rule
 //! becomes PUL004, suppressions apply, and the result is sorted deterministically.
 
-use crate::context::Ctx;
+use crate::context::{Ctx, Facts};
 use crate::registry::all_rules;
 use crate::rules::pul;
 use crate::settings::Settings;
@@ -23,12 +23,13 @@ pub fn lint(program: &Program, settings: &Settings) -> Vec<Diagnostic> {
             out.push(d);
         }
     }
+    let facts = Facts::new(program);
     for rule in all_rules() {
         let meta = rule.meta();
         if !settings.enabled(meta) {
             continue;
         }
-        let mut cx = Ctx::new(program, meta);
+        let mut cx = Ctx::new(program, meta, &facts);
         match catch_unwind(AssertUnwindSafe(|| rule.check(program, &mut cx))) {
             Ok(()) => {
                 let severity = settings.severity_of(meta);

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value as Json;
 
-pub use names::{closest, distance, normalize};
+pub use names::{closest, distance, normalize, same_name};
 
 const DATA: &str = include_str!("../data/aws.json");
 
@@ -106,6 +106,8 @@ fn split_union(s: &str) -> Vec<&str> {
 pub struct Property {
     /// The schema (camelCase) name.
     pub name: String,
+    /// `name` in the normal form of [`normalize`], computed once: lookups compare it.
+    pub key: String,
     pub ty: Ty,
     pub required: bool,
     pub secret: bool,
@@ -137,7 +139,7 @@ pub struct Function {
 /// Looks a property up by any spelling of its name (`cidr_block`, `cidrBlock`).
 pub fn find<'a>(props: &'a [Property], name: &str) -> Option<&'a Property> {
     let n = normalize(name);
-    props.iter().find(|p| normalize(&p.name) == n)
+    props.iter().find(|p| p.key == n)
 }
 
 impl Resource {
@@ -148,7 +150,7 @@ impl Resource {
     /// Whether `name` (any spelling) is an output attribute; every resource also has `id` and `urn`.
     pub fn has_output(&self, name: &str) -> bool {
         let n = normalize(name);
-        n == "id" || n == "urn" || self.outputs.iter().any(|o| normalize(o) == n) || self.input(name).is_some()
+        n == "id" || n == "urn" || self.outputs.iter().any(|o| same_name(o, &n)) || self.input(name).is_some()
     }
 }
 
@@ -372,6 +374,7 @@ fn props(v: &Json) -> Vec<Property> {
             let flags = e[1].as_u64().unwrap_or(0);
             Property {
                 name: name.clone(),
+                key: normalize(name),
                 ty: Ty::parse(e[0].as_str().unwrap_or("any")),
                 required: flags & 1 != 0,
                 secret: flags & 2 != 0,

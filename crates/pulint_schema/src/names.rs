@@ -7,6 +7,15 @@ pub fn normalize(name: &str) -> String {
     name.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect()
 }
 
+/// Whether two spellings name the same schema name (`normalize(a) == normalize(b)`), without
+/// allocating: rules compare names in their inner loops.
+pub fn same_name(a: &str, b: &str) -> bool {
+    fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| *c != '_').flat_map(char::to_lowercase)
+    }
+    folded(a).eq(folded(b))
+}
+
 /// The candidate closest to `name` when it is close enough to be a likely typo or a near miss
 /// (`version` for `versioning`, `BucketReplicationConfig` for `BucketReplication`).
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

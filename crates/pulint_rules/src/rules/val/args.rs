@@ -25,6 +25,13 @@ pub enum Issue<'a> {
     Type { value: &'a Value, owner: String, expected: &'static str, got: &'static str },
 }
 
+/// The issues of every created resource's and invoke's arguments, in program order.
+pub fn program_issues(p: &Program) -> Vec<Issue<'_>> {
+    let mut out: Vec<Issue> = crate::query::created(p).flat_map(|(_, r)| resource_issues(p, r)).collect();
+    out.extend(invoke_issues(p));
+    out
+}
+
 /// The issues of one resource's arguments (none for types the schema does not know).
 pub fn resource_issues<'a>(p: &'a Program, r: &'a Resource) -> Vec<Issue<'a>> {
     let schema = Schema::aws();
@@ -82,7 +89,7 @@ fn call_issues<'a>(p: &'a Program, schema: &'static Schema, c: Call<'a>) -> Vec<
     let complete = !c.args.iter().any(|a| matches!(a.key.canonical.as_str(), "*" | "**"));
     if c.check_required && complete && !crate::query::elided(p, c.span) {
         for req in c.inputs.iter().filter(|i| i.required) {
-            if !c.args.iter().any(|a| pulint_schema::normalize(&a.key.canonical) == pulint_schema::normalize(&req.name)) {
+            if !c.args.iter().any(|a| pulint_schema::same_name(&a.key.canonical, &req.name)) {
                 out.push(Issue::Missing { at: c.at, owner: owner.clone(), name: spelled(&req.name, python) });
             }
         }
@@ -204,7 +211,7 @@ fn check_object<'a>(p: &'a Program, schema: &Schema, key: &str, props: &'a [Prop
     }
     if complete {
         for req in expected.iter().filter(|i| i.required) {
-            if !props.iter().any(|q| pulint_schema::normalize(&q.key.canonical) == pulint_schema::normalize(&req.name)) {
+            if !props.iter().any(|q| pulint_schema::same_name(&q.key.canonical, &req.name)) {
                 out.push(Issue::Missing { at: span, owner: owner.to_string(), name: spelled(&req.name, python) });
             }
         }

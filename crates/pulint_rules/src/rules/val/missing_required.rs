@@ -1,6 +1,6 @@
 //! VAL004 missing-required: a required argument is absent.
 
-use super::args::{Issue, invoke_issues, resource_issues};
+use super::args::Issue;
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{Program, RuleMeta};
 
@@ -33,12 +33,11 @@ impl Rule for MissingRequired {
         &Self::META
     }
 
-    fn check(&self, p: &Program, cx: &mut Ctx) {
-        let resources = crate::query::created(p).flat_map(|(_, r)| resource_issues(p, r));
-        for issue in resources.chain(invoke_issues(p)) {
+    fn check(&self, _: &Program, cx: &mut Ctx) {
+        for issue in cx.facts().argument_issues() {
             {
                 let Issue::Missing { at, owner, name } = issue else { continue };
-                cx.report(cx.diagnostic(at, format!("{owner} needs `{name}`")).with_help(format!("give `{name}`")));
+                cx.report(cx.diagnostic(*at, format!("{owner} needs `{name}`")).with_help(format!("give `{name}`")));
             }
         }
     }

@@ -1,6 +1,6 @@
 //! VAL002 unknown-argument: an argument the resource's schema does not have.
 
-use super::args::{Issue, invoke_issues, resource_issues};
+use super::args::Issue;
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{Edit, FileKind, Fix, Program, Prop, RuleMeta};
 
@@ -37,8 +37,7 @@ impl Rule for UnknownArgument {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        let resources = crate::query::created(p).flat_map(|(_, r)| resource_issues(p, r));
-        for issue in resources.chain(invoke_issues(p)) {
+        for issue in cx.facts().argument_issues() {
             {
                 let Issue::Unknown { key, owner, suggestion, removed, option } = issue else { continue };
                 let written = &key.key.written;
@@ -47,7 +46,7 @@ impl Rule for UnknownArgument {
                         format!("{owner} no longer accepts `__opts__`"),
                         "pass the resource options as `opts=`".to_string(),
                     )
-                } else if option {
+                } else if *option {
                     (
                         format!("`{written}` is a resource option, not an argument of {owner}"),
                         "pass it in the resource options (`opts=pulumi.ResourceOptions(...)` / the third argument)".to_string(),

@@ -1,6 +1,6 @@
 //! VAL003 wrong-shape: a list where the schema wants one object, or the reverse.
 
-use super::args::{Issue, invoke_issues, resource_issues};
+use super::args::Issue;
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{Program, RuleMeta};
 
@@ -33,9 +33,8 @@ impl Rule for WrongShape {
         &Self::META
     }
 
-    fn check(&self, p: &Program, cx: &mut Ctx) {
-        let resources = crate::query::created(p).flat_map(|(_, r)| resource_issues(p, r));
-        for issue in resources.chain(invoke_issues(p)) {
+    fn check(&self, _: &Program, cx: &mut Ctx) {
+        for issue in cx.facts().argument_issues() {
             {
                 let Issue::Shape { key, owner, expected, got } = issue else { continue };
                 cx.report(

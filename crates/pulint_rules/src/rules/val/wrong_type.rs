@@ -1,6 +1,6 @@
 //! VAL035 wrong-type: a literal of another scalar type than the argument's, in TypeScript.
 
-use super::args::{Issue, invoke_issues, resource_issues};
+use super::args::Issue;
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{Program, RuleMeta};
 
@@ -35,9 +35,8 @@ impl Rule for WrongType {
         &Self::META
     }
 
-    fn check(&self, p: &Program, cx: &mut Ctx) {
-        let resources = crate::query::created(p).flat_map(|(_, r)| resource_issues(p, r));
-        for issue in resources.chain(invoke_issues(p)) {
+    fn check(&self, _: &Program, cx: &mut Ctx) {
+        for issue in cx.facts().argument_issues() {
             let Issue::Type { value, owner, expected, got } = issue else { continue };
             cx.report(cx.diagnostic(value.span, format!("{owner} takes {expected}, not {got}")).with_help(format!("write {expected}")));
         }
