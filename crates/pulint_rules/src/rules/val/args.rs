@@ -37,7 +37,7 @@ pub fn resource_issues<'a>(p: &'a Program, r: &'a Resource) -> Vec<Issue<'a>> {
     let schema = Schema::aws();
     let Some(rs) = schema.resource(&r.token) else { return Vec::new() };
     let imported = r.options.get("import").is_some() || r.options.get("urn").is_some();
-    let call = Call { token: &r.token, inputs: &rs.inputs, args: &r.args, at: r.callee_span, span: r.span, check_required: !imported };
+    let call = Call { token: &r.token, inputs: rs.inputs(), args: &r.args, at: r.callee_span, span: r.span, check_required: !imported };
     call_issues(p, schema, call)
 }
 
@@ -47,7 +47,7 @@ pub fn invoke_issues<'a>(p: &'a Program) -> Vec<Issue<'a>> {
     let mut out = Vec::new();
     for inv in &p.invokes {
         let Some(f) = schema.function(&inv.token) else { continue };
-        out.extend(call_issues(p, schema, Call { token: &inv.token, inputs: &f.inputs, args: &inv.args, at: inv.span, span: inv.span, check_required: true }));
+        out.extend(call_issues(p, schema, Call { token: &inv.token, inputs: f.inputs(), args: &inv.args, at: inv.span, span: inv.span, check_required: true }));
     }
     out
 }

@@ -46,7 +46,7 @@ impl Rule for UnknownAttribute {
                     return;
                 }
                 let owner = pulint_model::token::display(&r.token);
-                let help = match closest(attr, rs.outputs.iter().map(String::as_str)) {
+                let help = match closest(attr, rs.outputs().iter().map(String::as_str)) {
                     Some(c) => format!("did you mean `{c}`?"),
                     None => "use an attribute the resource type has".into(),
                 };
