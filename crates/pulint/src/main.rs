@@ -158,7 +158,7 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             }
-            let settings = Settings { select, ignore, preview: preview || config.preview, severity: config.severity.clone() };
+            let settings = Settings { select, ignore, preview: preview || config.preview, severity: config.severity.clone(), time_budget: None };
             let fixes = Fixes { apply: fix, diff, unsafe_fixes };
             check(paths, format, &settings, &config, include_markdown, stack, fail, fixes)
         }

@@ -107,6 +107,8 @@ pub struct SourceFile {
     pub text: String,
     pub origin: Origin,
     line_starts: Vec<u32>,
+    /// Where the text shows code left out, found on first use (see [`SourceFile::elisions`]).
+    elisions: std::sync::OnceLock<Vec<(u32, u32)>>,
 }
 
 /// 1-based line and column (columns count characters).
@@ -119,12 +121,40 @@ pub struct LineCol {
 impl SourceFile {
     pub fn new(path: impl Into<String>, kind: FileKind, text: String, origin: Origin) -> Self {
         let mut line_starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(i as u32 + 1);
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
+        SourceFile { path: path.into(), kind, text, origin, line_starts, elisions: Default::default() }
+    }
+
+    /// The byte ranges that mark code as left out, in order: `// ...`, `# ...` and `/* ... */`
+    /// anywhere, and a line that is only `...`, `...,` or `// ...` (its trimmed text). Code
+    /// holding one is a sketch, in which missing arguments prove nothing.
+    pub fn elisions(&self) -> &[(u32, u32)] {
+        self.elisions.get_or_init(|| {
+            let text = &self.text;
+            let mut out: Vec<(u32, u32)> = Vec::new();
+            for (i, _) in text.match_indices("...") {
+                let before = &text[..i];
+                for marker in ["// ", "# ", "/* "] {
+                    if before.ends_with(marker) {
+                        let end = if marker == "/* " && text[i + 3..].starts_with(" */") { i + 6 } else { i + 3 };
+                        if marker != "/* " || end == i + 6 {
+                            out.push(((i - marker.len()) as u32, end as u32));
+                        }
+                    }
+                }
+                let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+                let line_end = text[i..].find('\n').map_or(text.len(), |n| i + n);
+                let line = &text[line_start..line_end];
+                if matches!(line.trim(), "..." | "...," | "// ...") {
+                    let lead = line.len() - line.trim_start().len();
+                    let trimmed = line.trim();
+                    out.push(((line_start + lead) as u32, (line_start + lead + trimmed.len()) as u32));
+                }
             }
-        }
-        SourceFile { path: path.into(), kind, text, origin, line_starts }
+            out.sort_unstable();
+            out.dedup();
+            out
+        })
     }
 
     /// 0-based line index and byte offset of the line start for a byte offset.

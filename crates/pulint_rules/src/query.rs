@@ -241,6 +241,7 @@ pub fn text_of(p: &Program, span: Span) -> &str {
 /// True when the construction's text shows that arguments were left out (`// ...`, `# ...`,
 /// `...` on its own line): a snippet, not a full program, so missing arguments prove nothing.
 pub fn elided(p: &Program, span: Span) -> bool {
-    let text = text_of(p, span);
-    text.contains("// ...") || text.contains("# ...") || text.contains("/* ... */") || text.lines().any(|l| matches!(l.trim(), "..." | "...," | "// ..."))
+    let marks = p.sources.get(span.file).elisions();
+    let first = marks.partition_point(|(start, _)| *start < span.start);
+    marks[first..].iter().take_while(|(start, _)| *start < span.end).any(|(_, end)| *end <= span.end)
 }

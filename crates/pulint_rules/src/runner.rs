@@ -24,10 +24,26 @@ pub fn lint(program: &Program, settings: &Settings) -> Vec<Diagnostic> {
         }
     }
     let facts = Facts::new(program);
-    for rule in all_rules() {
+    let started = std::time::Instant::now();
+    let budget = settings.time_budget.unwrap_or(crate::settings::RULE_TIME_BUDGET);
+    let rules = all_rules();
+    for (i, rule) in rules.iter().enumerate() {
         let meta = rule.meta();
         if !settings.enabled(meta) {
             continue;
+        }
+        if started.elapsed() > budget {
+            let skipped = rules[i..].iter().filter(|r| settings.enabled(r.meta())).count();
+            let meta = &pul::BudgetExceeded::META;
+            if let Some(file) = program.entry_files.first()
+                && settings.enabled(meta)
+            {
+                let message = format!("the rules took longer than {} s on this program; the remaining {skipped} were not run", budget.as_secs());
+                let mut d = Diagnostic::new(meta, pulint_model::Span::new(*file, 0, 0), message);
+                d.severity = settings.severity_of(meta);
+                out.push(d);
+            }
+            break;
         }
         let mut cx = Ctx::new(program, meta, &facts);
         match catch_unwind(AssertUnwindSafe(|| rule.check(program, &mut cx))) {

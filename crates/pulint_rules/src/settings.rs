@@ -11,7 +11,14 @@ pub struct Settings {
     pub preview: bool,
     /// (selector, severity) overrides, later entries win.
     pub severity: Vec<(String, Severity)>,
+    /// How long the rules may take on one program before the rest are skipped (a PUL003
+    /// finding says so); `None` is [`RULE_TIME_BUDGET`].
+    pub time_budget: Option<std::time::Duration>,
 }
+
+/// The default time the rules may take on one program. The corpus's largest program takes
+/// about 0.1 s; only a pathological program comes near it.
+pub const RULE_TIME_BUDGET: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// True when `selector` names the rule: its code, a prefix of its code, its name, or `ALL`.
 pub fn matches(selector: &str, meta: &RuleMeta) -> bool {

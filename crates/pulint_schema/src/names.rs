@@ -4,32 +4,32 @@
 
 /// Lower case without underscores: the form every spelling of a schema name shares.
 pub fn normalize(name: &str) -> String {
-    name.chars().filter(|c| *c != '_').flat_map(char::to_lowercase).collect()
+    folded(name).collect()
 }
 
 /// Whether two spellings name the same schema name (`normalize(a) == normalize(b)`), without
 /// allocating: rules compare names in their inner loops.
 pub fn same_name(a: &str, b: &str) -> bool {
-    fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
-        s.chars().filter(|c| *c != '_').flat_map(char::to_lowercase)
-    }
     folded(a).eq(folded(b))
 }
 
 /// The candidate closest to `name` when it is close enough to be a likely typo or a near miss
 /// (`version` for `versioning`, `BucketReplicationConfig` for `BucketReplication`).
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let n = normalize(name);
+    let n: Vec<char> = folded(name).collect();
+    // Buffers reused across candidates: a name is compared with up to thousands of them.
+    let (mut m, mut row) = (Vec::new(), Vec::new());
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
-        let m = normalize(c);
+        m.clear();
+        m.extend(folded(c));
         let limit = (n.len().max(m.len()) / 3).max(1);
         // The distance is at least the difference in length: skip what cannot be close without
         // computing it (a 20,000-character key against every candidate took seconds).
-        if m.chars().count().abs_diff(n.chars().count()) > limit {
+        if m.len().abs_diff(n.len()) > limit {
             continue;
         }
-        let d = if m.starts_with(&n) || n.starts_with(&m) { m.len().abs_diff(n.len()) } else { distance(&n, &m) };
+        let d = if m.starts_with(&n) || n.starts_with(&m) { m.len().abs_diff(n.len()) } else { bounded_distance(&n, &m, limit, &mut row) };
         if d <= limit && best.is_none_or(|(bd, bc)| d < bd || d == bd && c < bc) {
             best = Some((d, c));
         }
@@ -37,17 +37,35 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     best.map(|(_, c)| c)
 }
 
+/// The characters of a name's normal form (see [`normalize`]).
+fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| *c != '_').flat_map(char::to_lowercase)
+}
+
 /// Levenshtein distance over characters.
 pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    bounded_distance(&a, &b, usize::MAX, &mut Vec::new())
+}
+
+/// Levenshtein distance, or some value above `limit` as soon as every prefix alignment costs
+/// more than `limit` (the distance cannot come back down).
+fn bounded_distance(a: &[char], b: &[char], limit: usize, row: &mut Vec<usize>) -> usize {
+    row.clear();
+    row.extend(0..=b.len());
+    for (i, ca) in a.iter().enumerate() {
         let mut prev = row[0];
         row[0] = i + 1;
+        let mut least = row[0];
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            least = least.min(row[j + 1]);
             prev = cur;
+        }
+        if least > limit {
+            return least;
         }
     }
     row[b.len()]
