@@ -45,7 +45,7 @@ git config --file "$GIT_CONFIG_GLOBAL" init.defaultBranch main
 mkdir "$work/findings" "$work/clean"
 cp -r examples/multi-region "$work/findings/"
 printf 'name: clean\nruntime: python\n' >"$work/clean/Pulumi.yaml"
-printf 'import pulumi\nimport pulumi_aws as aws\n\nbucket = aws.s3.Bucket("logs")\npulumi.export("bucket", bucket.id)\n' >"$work/clean/__main__.py"
+printf 'import pulumi\nimport pulumi_aws as aws\n\ntopic = aws.sns.Topic("alerts")\npulumi.export("topic_arn", topic.arn)\n' >"$work/clean/__main__.py"
 for d in findings clean; do
   (cd "$work/$d" && git init --quiet && git add -A && git commit --quiet -m init)
 done
