@@ -279,7 +279,7 @@ def main() -> int:
         runner_temp.mkdir()
         # cargo install shares this checkout's target directory: the same profile and features as
         # `cargo build --release`, so nothing is compiled after it.
-        cargo_env = {"CARGO_TARGET_DIR": str(REPO / "target")}
+        cargo_env = {"CARGO_TARGET_DIR": os.environ.get("CARGO_TARGET_DIR") or str(REPO / "target")}
 
         def scenario(title: str, inputs: dict, **kw) -> dict:
             log(title)

@@ -21,7 +21,7 @@ node -e '
 
 step "cargo build --release (a no-op after the CI's release build)"
 cargo build --release --locked -p pulint 2>&1 | grep -v '^\s*Compiling ' || true
-binary=$repo/target/release/pulint
+binary=${CARGO_TARGET_DIR:-$repo/target}/release/pulint
 [ -x "$binary" ] || fail "no $binary"
 
 work=$(mktemp -d /tmp/pulint-npm-test.XXXXXX)

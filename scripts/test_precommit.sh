@@ -32,7 +32,8 @@ step "pre-commit validate-manifest .pre-commit-hooks.yaml"
 "$precommit" validate-manifest .pre-commit-hooks.yaml || fail "validate-manifest"
 
 cargo build --release --locked -p pulint 2>&1 | grep -v '^\s*Compiling ' || true
-[ -x target/release/pulint ] || fail "no target/release/pulint"
+release=${CARGO_TARGET_DIR:-$repo/target}/release
+[ -x "$release/pulint" ] || fail "no $release/pulint"
 
 work=$(mktemp -d /tmp/pulint-precommit-test.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -54,7 +55,7 @@ done
 try_repo() {
   local dir=$1 hook=$2
   set +e
-  out=$(cd "$work/$dir" && PATH="$repo/target/release:$PATH" "$precommit" try-repo "$repo" "$hook" --all-files --color never 2>&1)
+  out=$(cd "$work/$dir" && PATH="$release:$PATH" "$precommit" try-repo "$repo" "$hook" --all-files --color never 2>&1)
   status=$?
   set -e
 }
