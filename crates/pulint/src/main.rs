@@ -4,6 +4,7 @@ mod compare;
 mod config;
 mod discover;
 mod fix;
+mod init;
 mod server;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -122,6 +123,16 @@ enum Command {
     /// Run a language server over standard input and output (diagnostics and quick fixes for
     /// editors).
     Server,
+    /// Write a starter configuration, `pulint.toml`, with every setting explained. Never
+    /// overwrites one.
+    Init {
+        /// The directory to write it in (the Pulumi project's or the repository's root).
+        #[arg(long, default_value = ".")]
+        path: PathBuf,
+        /// Add a `[tool.pulint]` table to pyproject.toml (made if missing) instead.
+        #[arg(long)]
+        pyproject: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -164,6 +175,7 @@ fn main() -> ExitCode {
         }
         Command::Dump { paths, format, stack } => dump(paths, format, stack),
         Command::Server => server::run(),
+        Command::Init { path, pyproject } => init::run(&path, pyproject),
         Command::Compare { before, after, format, tasks, out } => match tasks {
             Some(dir) => compare::batch(&dir, out.as_deref()),
             None => compare::pair(before.unwrap_or_default(), after.unwrap_or_default(), format),

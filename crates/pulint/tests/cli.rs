@@ -199,3 +199,90 @@ fn safe_fixes_before_and_after() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `pulint init` writes a commented `pulint.toml` that `pulint check` loads, or a `[tool.pulint]`
+/// table in pyproject.toml; it never overwrites or shadows a configuration (status 2).
+#[test]
+fn init_writes_a_config_that_loads() {
+    let dir = std::env::temp_dir().join(format!("pulint-init-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let project = dir.join("toml");
+    std::fs::create_dir_all(&project).expect("temp dir");
+    std::fs::write(project.join("Pulumi.yaml"), "name: demo\nruntime: python\n").expect("write");
+    std::fs::write(project.join("__main__.py"), "import pulumi_aws as aws\naws.rds.Instance('db', instance_class='db.t3.micro', password='Sup3rSecret!')\n").expect("write");
+    let arg = project.to_str().expect("utf-8 path");
+    let codes = |stdout: &str| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(stdout).unwrap_or_default();
+        v.as_array().map(|a| a.iter().map(|d| d["code"].as_str().unwrap_or("").to_string()).collect()).unwrap_or_default()
+    };
+
+    // In the current directory by default.
+    let out = Command::new(env!("CARGO_BIN_EXE_pulint")).arg("init").current_dir(&project).output().expect("binary runs");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let written = std::fs::read_to_string(project.join("pulint.toml")).expect("pulint.toml written");
+    for key in ["select = []", "ignore = []", "preview = false", "[severity]", "[per-file-ignores]", "# Rules to run", "SEC security"] {
+        assert!(written.contains(key), "{key} missing in\n{written}");
+    }
+    let (code, stdout, stderr) = pulint(&["check", "--format", "json", arg]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(codes(&stdout).contains(&"SEC002".to_string()), "{stdout}");
+    // The file is the one in force: a setting changed in it changes the findings.
+    std::fs::write(project.join("pulint.toml"), written.replace("ignore = []", "ignore = [\"SEC002\"]")).expect("write");
+    let (_, stdout, stderr) = pulint(&["check", "--format", "json", arg]);
+    assert!(!codes(&stdout).contains(&"SEC002".to_string()) && stderr.is_empty(), "{stdout}{stderr}");
+    // Never overwritten.
+    let (code, _, stderr) = pulint(&["init", "--path", arg]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("pulint.toml already exists; not overwritten"), "{stderr}");
+    assert!(std::fs::read_to_string(project.join("pulint.toml")).expect("read").contains("ignore = [\"SEC002\"]"));
+
+    // --pyproject appends a [tool.pulint] table to an existing pyproject.toml.
+    let py = dir.join("pyproject");
+    std::fs::create_dir_all(&py).expect("temp dir");
+    std::fs::write(py.join("Pulumi.yaml"), "name: demo\nruntime: python\n").expect("write");
+    std::fs::write(py.join("__main__.py"), "import pulumi_aws as aws\naws.rds.Instance('db', instance_class='db.t3.micro', password='Sup3rSecret!')\n").expect("write");
+    let before = "[project]\nname = \"infra\"\nversion = \"0.1.0\"\n\n[tool.black]\nline-length = 100";
+    std::fs::write(py.join("pyproject.toml"), before).expect("write");
+    let arg = py.to_str().expect("utf-8 path");
+    let (code, _, stderr) = pulint(&["init", "--pyproject", "--path", arg]);
+    assert_eq!(code, 0, "{stderr}");
+    let text = std::fs::read_to_string(py.join("pyproject.toml")).expect("read");
+    assert!(text.starts_with(before), "{text}");
+    let doc: toml::Table = text.parse().expect("valid TOML");
+    let table = doc["tool"]["pulint"].as_table().expect("[tool.pulint]");
+    for key in ["select", "ignore", "preview", "severity", "per-file-ignores"] {
+        assert!(table.contains_key(key), "{key} missing in\n{text}");
+    }
+    assert_eq!(doc["tool"]["black"]["line-length"].as_integer(), Some(100));
+    std::fs::write(py.join("pyproject.toml"), text.replace("ignore = []", "ignore = [\"hardcoded-secret\"]")).expect("write");
+    let (code, stdout, stderr) = pulint(&["check", "--format", "json", arg]);
+    assert!(code <= 1 && stderr.is_empty(), "{stderr}");
+    assert!(!codes(&stdout).contains(&"SEC002".to_string()), "{stdout}");
+    let (code, _, stderr) = pulint(&["init", "--pyproject", "--path", arg]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("already has a [tool.pulint] table"), "{stderr}");
+    // A pulint.toml would shadow the table: refused as well.
+    let (code, _, stderr) = pulint(&["init", "--path", arg]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(!py.join("pulint.toml").exists());
+
+    // An inline `tool` table cannot take a [tool.pulint] header: refused, the file untouched.
+    let inline = dir.join("inline");
+    std::fs::create_dir_all(&inline).expect("temp dir");
+    std::fs::write(inline.join("pyproject.toml"), "tool = { black = { line-length = 100 } }\n").expect("write");
+    let (code, _, stderr) = pulint(&["init", "--pyproject", "--path", inline.to_str().expect("utf-8")]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("inline table"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(inline.join("pyproject.toml")).expect("read"), "tool = { black = { line-length = 100 } }\n");
+    // And a pyproject.toml made from nothing.
+    let fresh = dir.join("fresh");
+    std::fs::create_dir_all(&fresh).expect("temp dir");
+    let (code, _, stderr) = pulint(&["init", "--pyproject", "--path", fresh.to_str().expect("utf-8")]);
+    assert_eq!(code, 0, "{stderr}");
+    let doc: toml::Table = std::fs::read_to_string(fresh.join("pyproject.toml")).expect("read").parse().expect("valid TOML");
+    assert!(doc["tool"]["pulint"].get("select").is_some());
+    let (code, _, stderr) = pulint(&["init", "--path", dir.join("missing").to_str().expect("utf-8")]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("is not a directory"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
