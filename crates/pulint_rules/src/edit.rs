@@ -206,11 +206,11 @@ impl<'a> Src<'a> {
         self.skip_trivia(i) >= end
     }
 
-    /// The bracket depth at `i`, counted from the start of the file (`None` when the text up to
-    /// `i` does not scan).
-    pub fn depth_at(&self, i: usize) -> Option<usize> {
+    /// The brackets open at `i`, outermost first, counted from the start of the file (`None`
+    /// when the text up to `i` does not scan).
+    pub fn open_at(&self, i: usize) -> Option<Vec<(usize, u8)>> {
         let b = self.text.as_bytes();
-        let mut depth = 0usize;
+        let mut open = Vec::new();
         let mut j = 0;
         while j < i.min(b.len()) {
             if let Some(end) = self.opaque_end(j).ok()? {
@@ -221,13 +221,20 @@ impl<'a> Src<'a> {
                 continue;
             }
             match b[j] {
-                b'(' | b'[' | b'{' => depth += 1,
-                b')' | b']' | b'}' => depth = depth.checked_sub(1)?,
+                b'(' | b'[' | b'{' => open.push((j, b[j])),
+                b')' | b']' | b'}' => {
+                    open.pop()?;
+                }
                 _ => {}
             }
             j += 1;
         }
-        Some(depth)
+        Some(open)
+    }
+
+    /// The bracket depth at `i` (see [`Src::open_at`]).
+    pub fn depth_at(&self, i: usize) -> Option<usize> {
+        self.open_at(i).map(|o| o.len())
     }
 
     /// The range to delete to remove item `k` of the bracketed list (with its comma): whole
@@ -289,6 +296,29 @@ impl<'a> Src<'a> {
             return Some((at, at, format!("\n{}{item},", self.indent_at(s))));
         }
         Some((c + 1, c + 1, format!(" {item},")))
+    }
+
+    /// True when an item of the bracketed list is spread from another value (`*args`,
+    /// `**kwargs`, `...rest`), which the model may not have seen whole.
+    pub fn spreads(&self, open: usize, close: usize) -> Option<bool> {
+        let items = self.items(open, close)?;
+        Some(items.ranges.iter().any(|&(s, _)| self.text[s..].starts_with('*') || self.text[s..].starts_with("...")))
+    }
+
+    /// True when the call `span` or the object literal it passes as arguments spreads a value
+    /// (see [`Src::spreads`]).
+    pub fn call_spreads(&self, span: Span) -> Option<bool> {
+        let (open, close) = self.call_parens(span)?;
+        if self.spreads(open, close)? {
+            return Some(true);
+        }
+        let items = self.items(open, close)?;
+        for &(s, e) in &items.ranges {
+            if self.byte(s) == Some(b'{') && self.matching(s) == Some(e - 1) && self.spreads(s, e - 1)? {
+                return Some(true);
+            }
+        }
+        Some(false)
     }
 
     /// The brackets of a call whose whole text is `span` (`f(...)`, `new f(...)`).
@@ -410,7 +440,20 @@ impl<'a> Src<'a> {
         }
         let rest = rest.strip_prefix(binding)?.trim_start().strip_prefix('=')?.trim_start();
         let rest = if self.python { rest } else { strip_word(rest, "new").unwrap_or(rest) };
-        if !rest.is_empty() || self.depth_at(line)? != 0 {
+        // Outside brackets in Python; in TypeScript inside blocks only (an assignment inside
+        // parentheses or a list is an expression).
+        let open = self.open_at(line)?;
+        let statement = if self.python {
+            open.is_empty()
+        } else {
+            // Not a class body either, where `name = new ...` declares a field.
+            let header = |&(at, _): &(usize, u8)| {
+                let from = self.text[..at].rfind([';', '{', '}']).map_or(0, |i| i + 1);
+                ["class", "extends", "implements", "interface", "enum"].iter().any(|w| !words(&self.text[from..at], w).is_empty())
+            };
+            open.iter().all(|&(_, b)| b == b'{') && !open.last().is_some_and(header)
+        };
+        if !rest.is_empty() || !statement {
             return None;
         }
         if self.python && line > 0 && self.text[..line - 1].trim_end_matches([' ', '\t']).ends_with('\\') {
@@ -484,6 +527,9 @@ impl Src<'_> {
     /// later in a block nested in `source`'s through control flow only (no function, lambda or
     /// class between them); and nothing between them binds the name.
     pub fn same_binding(&self, source: usize, target: usize, name: &str) -> bool {
+        if !self.starts_statement(source) || !self.starts_statement(target) {
+            return false;
+        }
         let (ls, lt) = (self.line_start(source), self.line_start(target));
         let (Some(ns), Some(nt)) = (self.nesting(ls), self.nesting(lt)) else { return false };
         if nt < ns || nt > ns && lt < ls {
@@ -499,6 +545,27 @@ impl Src<'_> {
             return false;
         }
         !self.rebinds(a, b, name)
+    }
+
+    /// True when the construction at `pos` is what its line's statement begins with:
+    /// `Class(...)`, `x = Class(...)`, `const x = new Class(...)`, `return new Class(...)`.
+    fn starts_statement(&self, pos: usize) -> bool {
+        let mut rest = self.text[self.line_start(pos)..pos].trim_start();
+        if !self.python {
+            rest = strip_word(rest, "export").unwrap_or(rest);
+            rest = ["const", "let", "var"].iter().find_map(|k| strip_word(rest, k)).unwrap_or(rest);
+        }
+        rest = strip_word(rest, "return").unwrap_or(rest);
+        if let Some((target, value)) = rest.split_once('=') {
+            if !target.trim().split('.').all(is_identifier) {
+                return false;
+            }
+            rest = value.trim_start();
+        }
+        if !self.python {
+            rest = strip_word(rest, "new").unwrap_or(rest);
+        }
+        rest.is_empty()
     }
 
     /// True when the text between `a` and `b` may bind `name`: every occurrence that is not

@@ -199,6 +199,50 @@ fn s3_policy_logging_website_and_cors() {
 }
 
 #[test]
+fn s3_versioning_of_a_component_bucket() {
+    let before = py(concat!(
+        "class Storage(pulumi.ComponentResource):\n",
+        "    def __init__(self, name, opts=None):\n",
+        "        super().__init__(\"x:storage:Storage\", name, None, opts)\n",
+        "        self.bucket = aws.s3.Bucket(\"data\", versioning={\"enabled\": True}, opts=pulumi.ResourceOptions(parent=self))\n",
+        "        self.register_outputs({})\n",
+        "Storage(\"s\")\n",
+    ));
+    let after = py(concat!(
+        "class Storage(pulumi.ComponentResource):\n",
+        "    def __init__(self, name, opts=None):\n",
+        "        super().__init__(\"x:storage:Storage\", name, None, opts)\n",
+        "        self.bucket = aws.s3.Bucket(\"data\", opts=pulumi.ResourceOptions(parent=self))\n",
+        "        aws.s3.BucketVersioning(\"data-versioning\", bucket=self.bucket.id, versioning_configuration={\"status\": \"Enabled\"}, opts=pulumi.ResourceOptions(parent=self))\n",
+        "        self.register_outputs({})\n",
+        "Storage(\"s\")\n",
+    ));
+    case("VAL005", true, false, &before, Some(&after));
+    let before = ts(concat!(
+        "export class Storage extends pulumi.ComponentResource {\n",
+        "    public readonly bucket: aws.s3.Bucket;\n",
+        "    constructor(name: string, opts?: pulumi.ComponentResourceOptions) {\n",
+        "        super(\"x:storage:Storage\", name, {}, opts);\n",
+        "        this.bucket = new aws.s3.Bucket(\"data\", { versioning: { enabled: true } }, { parent: this });\n",
+        "    }\n",
+        "}\n",
+        "new Storage(\"s\");\n",
+    ));
+    let after = ts(concat!(
+        "export class Storage extends pulumi.ComponentResource {\n",
+        "    public readonly bucket: aws.s3.Bucket;\n",
+        "    constructor(name: string, opts?: pulumi.ComponentResourceOptions) {\n",
+        "        super(\"x:storage:Storage\", name, {}, opts);\n",
+        "        this.bucket = new aws.s3.Bucket(\"data\", {}, { parent: this });\n",
+        "        new aws.s3.BucketVersioning(\"data-versioning\", { bucket: this.bucket.id, versioningConfiguration: { status: \"Enabled\" } }, { parent: this });\n",
+        "    }\n",
+        "}\n",
+        "new Storage(\"s\");\n",
+    ));
+    case("VAL005", false, false, &before, Some(&after));
+}
+
+#[test]
 fn s3_inline_arguments_without_a_certain_translation_get_no_fix() {
     let python = [
         // Not bound to a name, or not at statement level.
@@ -218,6 +262,10 @@ fn s3_inline_arguments_without_a_certain_translation_get_no_fix() {
         "o = pulumi.ResourceOptions(protect=True)\nlogs = aws.s3.Bucket(\"logs\", versioning={\"enabled\": True}, opts=o)\n",
         // The bucket is already configured by a separate resource.
         "logs = aws.s3.Bucket(\"logs\", versioning={\"enabled\": True})\naws.s3.BucketVersioningV2(\"v\", bucket=logs.id, versioning_configuration={\"status\": \"Enabled\"})\n",
+        // Arguments spread from a value pulint does not know (they may hold `opts`).
+        "def make(**kwargs):\n    logs = aws.s3.Bucket(\"logs\", versioning={\"enabled\": True}, **kwargs)\n",
+        // Inside parentheses: an expression, not a statement.
+        "x = (\n    aws.s3.Bucket(\"logs\", versioning={\"enabled\": True})\n)\n",
     ];
     for body in python {
         case("VAL005", true, false, &py(body), None);
@@ -234,6 +282,9 @@ fn s3_inline_arguments_without_a_certain_translation_get_no_fix() {
         "const logs = new aws.s3.Bucket(\"logs\", { versioning: { enabled: true } }, { import: \"logs\" });\n",
         "const o = { protect: true };\nconst logs = new aws.s3.Bucket(\"logs\", { versioning: { enabled: true } }, o);\n",
         "const logs = new aws.s3.Bucket(\"logs\", { versioning: { enabled: true } });\nnew aws.s3.BucketVersioningV2(\"v\", { bucket: logs.id, versioningConfiguration: { status: \"Enabled\" } });\n",
+        // A class field, where a statement cannot go; arguments spread from elsewhere.
+        "class Holder {\n    logs = new aws.s3.Bucket(\"logs\", { versioning: { enabled: true } });\n}\nnew Holder();\n",
+        "function make(common: aws.s3.BucketArgs) {\n    const logs = new aws.s3.Bucket(\"logs\", { ...common, versioning: { enabled: true } });\n}\n",
     ];
     for body in typescript {
         case("VAL005", false, false, &ts(body), None);
@@ -314,6 +365,40 @@ fn missing_provider_is_added_when_certain() {
             "const west = new aws.Provider(\"west\", { region: \"us-west-2\" });\n",
             "const vpc = new aws.ec2.Vpc(\"vpc\", { cidrBlock: \"10.1.0.0/16\" }, { provider: west });\n",
             "const subnet = new aws.ec2.Subnet(\"subnet\", {\n    vpcId: vpc.id,\n    cidrBlock: \"10.1.1.0/24\",\n}, { provider: west });\n",
+        ))),
+    );
+}
+
+#[test]
+fn missing_provider_of_a_resource_used_by_a_later_one() {
+    case(
+        "REG001",
+        true,
+        false,
+        &py(concat!(
+            "west = aws.Provider(\"west\", region=\"us-west-2\")\n",
+            "sg = aws.ec2.SecurityGroup(\"sg\", description=\"web\")\n",
+            "aws.ec2.Instance(\"web\", ami=\"ami-1\", instance_type=\"t3.micro\", vpc_security_group_ids=[sg.id], opts=pulumi.ResourceOptions(provider=west))\n",
+        )),
+        Some(&py(concat!(
+            "west = aws.Provider(\"west\", region=\"us-west-2\")\n",
+            "sg = aws.ec2.SecurityGroup(\"sg\", description=\"web\", opts=pulumi.ResourceOptions(provider=west))\n",
+            "aws.ec2.Instance(\"web\", ami=\"ami-1\", instance_type=\"t3.micro\", vpc_security_group_ids=[sg.id], opts=pulumi.ResourceOptions(provider=west))\n",
+        ))),
+    );
+    case(
+        "REG001",
+        false,
+        false,
+        &ts(concat!(
+            "const west = new aws.Provider(\"west\", { region: \"us-west-2\" });\n",
+            "const sg = new aws.ec2.SecurityGroup(\"sg\");\n",
+            "new aws.ec2.Instance(\"web\", { ami: \"ami-1\", instanceType: \"t3.micro\", vpcSecurityGroupIds: [sg.id] }, { provider: west });\n",
+        )),
+        Some(&ts(concat!(
+            "const west = new aws.Provider(\"west\", { region: \"us-west-2\" });\n",
+            "const sg = new aws.ec2.SecurityGroup(\"sg\", {}, { provider: west });\n",
+            "new aws.ec2.Instance(\"web\", { ami: \"ami-1\", instanceType: \"t3.micro\", vpcSecurityGroupIds: [sg.id] }, { provider: west });\n",
         ))),
     );
 }
@@ -412,6 +497,14 @@ fn missing_provider_without_a_certain_provider_gets_no_fix() {
             "o = pulumi.ResourceOptions(depends_on=[vpc])\n",
             "subnet = aws.ec2.Subnet(\"subnet\", vpc_id=vpc.id, cidr_block=\"10.1.1.0/24\", opts=o)\n",
         ),
+        // Arguments spread from a value pulint does not know.
+        concat!(
+            "import json\n",
+            "west = aws.Provider(\"west\", region=\"us-west-2\")\n",
+            "vpc = aws.ec2.Vpc(\"vpc\", cidr_block=\"10.1.0.0/16\", opts=pulumi.ResourceOptions(provider=west))\n",
+            "extra = json.loads(pulumi.Config().require(\"extra\"))\n",
+            "subnet = aws.ec2.Subnet(\"subnet\", vpc_id=vpc.id, cidr_block=\"10.1.1.0/24\", **extra)\n",
+        ),
     ];
     for body in python {
         case("REG001", true, false, &py(body), None);
@@ -442,6 +535,12 @@ fn missing_provider_without_a_certain_provider_gets_no_fix() {
             "const vpc = new aws.ec2.Vpc(\"vpc\", { cidrBlock: \"10.1.0.0/16\" }, { provider: west });\n",
             "const o = { dependsOn: [vpc] };\n",
             "const subnet = new aws.ec2.Subnet(\"subnet\", { vpcId: vpc.id, cidrBlock: \"10.1.1.0/24\" }, o);\n",
+        ),
+        concat!(
+            "const west = new aws.Provider(\"west\", { region: \"us-west-2\" });\n",
+            "const vpc = new aws.ec2.Vpc(\"vpc\", { cidrBlock: \"10.1.0.0/16\" }, { provider: west });\n",
+            "const extra = JSON.parse(new pulumi.Config().require(\"extra\"));\n",
+            "const subnet = new aws.ec2.Subnet(\"subnet\", { vpcId: vpc.id, cidrBlock: \"10.1.1.0/24\", ...extra });\n",
         ),
     ];
     for body in typescript {

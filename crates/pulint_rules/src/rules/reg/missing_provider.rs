@@ -192,13 +192,16 @@ fn provider_fix(p: &Program, id: ResourceId, wiring: &query::Refs) -> Option<Fix
     }
     let (open, close) = src.call_parens(r.span)?;
     let items = src.items(open, close)?;
+    if src.call_spreads(r.span)? {
+        return None;
+    }
     let (start, end, replacement) = match r.options.span {
         None if src.python => {
             let writes_opts = items.ranges.iter().any(|&(s, e)| src.get(s, e).is_some_and(|t| t.strip_prefix("opts").is_some_and(|t| t.trim_start().starts_with('='))));
             let lines = || src.text.lines().map(str::trim);
             let options = if lines().any(|l| l == "import pulumi") {
                 "pulumi.ResourceOptions"
-            } else if lines().any(|l| l.starts_with("from pulumi import") && words_in(l).any(|w| w == "ResourceOptions")) {
+            } else if lines().any(|l| l.starts_with("from pulumi import") && !words_in(l).any(|w| w == "as") && words_in(l).any(|w| w == "ResourceOptions")) {
                 "ResourceOptions"
             } else {
                 return None;
@@ -232,7 +235,7 @@ fn provider_fix(p: &Program, id: ResourceId, wiring: &query::Refs) -> Option<Fix
                 return None;
             };
             let close = src.matching(open).filter(|&c| c == e - 1)?;
-            if src.items(open, close)?.ranges.len() != r.options.props.len() {
+            if src.items(open, close)?.ranges.len() != r.options.props.len() || src.spreads(open, close)? {
                 return None;
             }
             let item = if src.python {

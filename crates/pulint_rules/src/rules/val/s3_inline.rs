@@ -79,7 +79,10 @@ pub fn fix(p: &Program, id: ResourceId, arg: &Prop) -> Option<Fix> {
         return None;
     }
     let src = Src::of(p, r.span)?;
-    if !query::contains(r.span, arg.key.span) || query::elided(p, r.span) {
+    if !query::contains(r.span, arg.key.span) || query::elided(p, r.span) || !query::args_complete(r) {
+        return None;
+    }
+    if src.call_spreads(r.span)? {
         return None;
     }
     let statement = src.bound_statement(r)?;
@@ -257,8 +260,9 @@ fn options_text<'a>(src: &Src<'a>, r: &Resource) -> Option<Option<&'a str>> {
     } else {
         return None;
     };
-    let items = src.items(open, src.matching(open).filter(|&c| c == end - 1)?)?;
-    (items.ranges.len() == r.options.props.len()).then_some(Some(text))
+    let close = src.matching(open).filter(|&c| c == end - 1)?;
+    let items = src.items(open, close)?;
+    (items.ranges.len() == r.options.props.len() && !src.spreads(open, close)?).then_some(Some(text))
 }
 
 /// The range that removes `arg` from the bucket's construction.
