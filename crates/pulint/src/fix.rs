@@ -23,13 +23,11 @@ pub fn plan(programs: &[(&Program, &[Diagnostic])], unsafe_fixes: bool) -> Plan 
             }
             let mut edits: Vec<(String, usize, usize, String)> = Vec::new();
             for e in &fix.edits {
-                let (host, start) = p.sources.host_offset(e.span.file, e.span.start);
-                let (host_end, end) = p.sources.host_offset(e.span.file, e.span.end);
-                if host != host_end {
+                let Some((host, start, end, replacement)) = p.sources.host_edit(e.span, &e.replacement) else {
                     edits.clear();
                     break;
-                }
-                edits.push((path(p, host), start as usize, end as usize, e.replacement.clone()));
+                };
+                edits.push((path(p, host), start as usize, end as usize, replacement));
             }
             let clashes = edits.iter().any(|(f, s, e, _)| files.get(f).is_some_and(|v| v.iter().any(|(s2, e2, _)| s < e2 && s2 < e || s == s2)));
             if edits.is_empty() || clashes {

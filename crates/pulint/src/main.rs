@@ -12,6 +12,7 @@ use pulint_emit::Report;
 use pulint_model::{Diagnostic, Program, Severity};
 use pulint_rules::Settings;
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -79,10 +80,12 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
         /// Apply the safe fixes of the findings to the files (code in Markdown: to the
-        /// document), then report what remains.
+        /// document), checking again and applying the fixes that waited for an overlapping one
+        /// until none is left, then report what remains.
         #[arg(long)]
         fix: bool,
-        /// Print the fixes as a diff instead of applying them.
+        /// Print the fixes as a diff instead of applying them (one round: a fix that overlaps
+        /// another waits for the next).
         #[arg(long, conflicts_with = "fix")]
         diff: bool,
         /// With --fix or --diff, also the fixes that may change more than the finding.
@@ -240,6 +243,10 @@ pub(crate) fn lint_program(p: &Program, settings: &Settings, config: &config::Co
     found
 }
 
+/// How many times `--fix` applies fixes and checks again at most (fixes whose edits overlap wait
+/// for the next round).
+const FIX_ROUNDS: usize = 10;
+
 /// What `check` does with the fixes of its findings.
 #[derive(Clone, Copy)]
 struct Fixes {
@@ -281,14 +288,37 @@ fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &conf
             eprintln!("pulint: {} fixable finding{}", plan.fixed, if plan.fixed == 1 { "" } else { "s" });
             return if plan.fixed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS };
         }
-        for (path, edits) in &plan.files {
-            let Some(new) = text_of(path).and_then(|t| fix::apply(&t, edits)) else { continue };
-            if let Err(e) = std::fs::write(path, new) {
-                eprintln!("pulint: cannot write {path}: {e}");
-                return ExitCode::from(2);
+        // Apply, check again, and apply the fixes that waited for an overlapping one, until none
+        // is left (a bounded number of rounds).
+        let mut fixed = 0;
+        let mut written: BTreeSet<String> = BTreeSet::new();
+        let mut round = Some((programs, plan));
+        for _ in 0..FIX_ROUNDS {
+            let (programs, plan) = match round.take() {
+                Some(r) => r,
+                None => {
+                    let programs = build_all(paths.clone(), include_markdown, stack.clone());
+                    let diagnostics: Vec<Vec<Diagnostic>> = programs.par_iter().map(|(p, _)| lint_program(p, settings, config)).collect();
+                    let pairs: Vec<(&Program, &[Diagnostic])> = programs.iter().zip(&diagnostics).map(|((p, _), d)| (p, d.as_slice())).collect();
+                    let plan = fix::plan(&pairs, fixes.unsafe_fixes);
+                    (programs, plan)
+                }
+            };
+            if plan.fixed == 0 {
+                break;
             }
+            let text_of = |path: &str| programs.iter().find_map(|(p, _)| p.sources.files().find(|(_, f)| f.path == path).map(|(_, f)| f.text.clone()));
+            for (path, edits) in &plan.files {
+                let Some(new) = text_of(path).and_then(|t| fix::apply(&t, edits)) else { continue };
+                if let Err(e) = std::fs::write(path, new) {
+                    eprintln!("pulint: cannot write {path}: {e}");
+                    return ExitCode::from(2);
+                }
+                written.insert(path.clone());
+            }
+            fixed += plan.fixed;
         }
-        eprintln!("pulint: fixed {} finding{} in {} file{}", plan.fixed, if plan.fixed == 1 { "" } else { "s" }, plan.files.len(), if plan.files.len() == 1 { "" } else { "s" });
+        eprintln!("pulint: fixed {} finding{} in {} file{}", fixed, if fixed == 1 { "" } else { "s" }, written.len(), if written.len() == 1 { "" } else { "s" });
         let again = Fixes { apply: false, diff: false, unsafe_fixes: false };
         return check(paths, format, settings, config, include_markdown, stack, fail, again);
     }

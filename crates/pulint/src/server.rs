@@ -6,8 +6,8 @@
 //! with the editor's text for open documents and the disk's for the other files, and publishes
 //! the diagnostics of every file of that program, clearing those of files that no longer have
 //! any. Changes typed in a row wait [`DEBOUNCE`] for each other; opening and saving check at once.
-//! Code actions offer, for each diagnostic under the cursor, its safe fix and a suppression
-//! comment.
+//! Code actions offer, for each diagnostic under the cursor, its fix and a suppression comment; a
+//! safe fix is the preferred action, an unsafe one is titled "(unsafe) ..." and never preferred.
 //!
 //! Positions: pulint's are 1-based lines and character columns of the host file (the Markdown
 //! document for embedded code); the protocol's are 0-based lines and UTF-16 code units, the only
@@ -404,10 +404,12 @@ impl Server {
             data: None,
         };
         let mut actions = Vec::new();
-        if let Some(fix) = d.fix.as_ref().filter(|f| f.safe)
+        // A safe fix is the preferred action; an unsafe one is offered too, marked, never preferred.
+        if let Some(fix) = &d.fix
             && let Some(edit) = self.fix_edit(program, fix)
         {
-            actions.push(quick_fix(capitalised(&fix.message), edit, true));
+            let title = if fix.safe { capitalised(&fix.message) } else { format!("(unsafe) {}", capitalised(&fix.message)) };
+            actions.push(quick_fix(title, edit, fix.safe));
         }
         if let Some((title, edit)) = self.suppression(program, d) {
             actions.push(quick_fix(title, edit, false));
@@ -422,14 +424,10 @@ impl Server {
         let sources = &program.sources;
         let mut changes: HashMap<lsp::Uri, Vec<lsp::TextEdit>> = HashMap::new();
         for e in &fix.edits {
-            let (host, start) = sources.host_offset(e.span.file, e.span.start);
-            let (host_end, end) = sources.host_offset(e.span.file, e.span.end);
-            if host != host_end {
-                return None;
-            }
+            let (host, start, end, new_text) = sources.host_edit(e.span, &e.replacement)?;
             let file = sources.get(host);
             let range = lsp::Range { start: position(file, file.line_col(start)), end: position(file, file.line_col(end)) };
-            changes.entry(self.uri_of(&file.path)?).or_default().push(lsp::TextEdit { range, new_text: e.replacement.clone() });
+            changes.entry(self.uri_of(&file.path)?).or_default().push(lsp::TextEdit { range, new_text });
         }
         (!changes.is_empty()).then(|| lsp::WorkspaceEdit { changes: Some(changes), ..Default::default() })
     }
@@ -873,6 +871,27 @@ mod tests {
         // Closing a document checked alone clears its diagnostics.
         c.notify("textDocument/didClose", json!({"textDocument": {"uri": md_uri}}));
         assert!(c.published(&md_uri).is_empty());
+
+        // An unsafe fix is offered too, marked and not preferred; the line it adds to a block in a
+        // list item keeps the item's indentation.
+        let split_uri = file_uri(&std::env::temp_dir().join("pulint-server-test/split.md").to_string_lossy());
+        let split = "1. The bucket:\n\n   ```python\n   import pulumi_aws as aws\n   logs = aws.s3.Bucket(\"logs\", versioning={\"enabled\": True})\n   ```\n";
+        c.notify("textDocument/didOpen", json!({"textDocument": {"uri": split_uri, "languageId": "markdown", "version": 1, "text": split}}));
+        assert!(codes(&c.published(&split_uri)).contains(&("VAL005".into(), 4)));
+        let actions = c.actions(&split_uri, 4, 36);
+        let fix = actions.iter().find(|a| a.title.starts_with("(unsafe) ")).expect("the unsafe fix");
+        assert_eq!(fix.title, "(unsafe) Move `versioning` into a separate `aws.s3.BucketVersioning` resource");
+        assert_eq!(fix.is_preferred, None);
+        assert!(!actions.iter().any(|a| a.is_preferred == Some(true)), "{actions:#?}");
+        let mut edits = fix.edit.as_ref().and_then(|e| e.changes.as_ref()).and_then(|c| c.values().next()).expect("edits").clone();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+        let fixed = edits.iter().fold(split.to_string(), |text, e| apply(&text, e));
+        assert!(
+            fixed.ends_with("   logs = aws.s3.Bucket(\"logs\")\n   aws.s3.BucketVersioning(\"logs-versioning\", bucket=logs.id, versioning_configuration={\"status\": \"Enabled\"})\n   ```\n"),
+            "{fixed}"
+        );
+        c.notify("textDocument/didClose", json!({"textDocument": {"uri": split_uri}}));
+        assert!(c.published(&split_uri).is_empty());
 
         // A buffer that is no file.
         let untitled = "untitled:Untitled-1";

@@ -160,6 +160,89 @@ fn compare_two_versions() {
     }
 }
 
+/// Unsafe fixes wait for `--unsafe-fixes`: `--fix` alone applies the safe one (an event rule's
+/// `is_enabled` as `state`), `--fix --unsafe-fixes` also moves a bucket's inline versioning and
+/// encryption into their own resources (two fixes at one place: the second in a later round)
+/// and passes a subnet the provider of its VPC.
+#[test]
+fn unsafe_fixes_before_and_after() {
+    let dir = std::env::temp_dir().join(format!("pulint-unsafe-fix-{}", std::process::id()));
+    let cases = [
+        (
+            "py",
+            "name: f\nruntime: python\n",
+            "__main__.py",
+            concat!(
+                "import pulumi\nimport pulumi_aws as aws\n\n",
+                "west = aws.Provider(\"west\", region=\"us-west-2\")\n",
+                "logs = aws.s3.Bucket(\"logs\", versioning={\"enabled\": True}, server_side_encryption_configuration={\"rule\": {\"apply_server_side_encryption_by_default\": {\"sse_algorithm\": \"AES256\"}}})\n",
+                "vpc = aws.ec2.Vpc(\"vpc\", cidr_block=\"10.1.0.0/16\", opts=pulumi.ResourceOptions(provider=west))\n",
+                "subnet = aws.ec2.Subnet(\"subnet\", vpc_id=vpc.id, cidr_block=\"10.1.1.0/24\")\n",
+                "aws.cloudwatch.EventRule(\"nightly\", schedule_expression=\"rate(1 day)\", is_enabled=True)\n",
+            ),
+            concat!(
+                "import pulumi\nimport pulumi_aws as aws\n\n",
+                "west = aws.Provider(\"west\", region=\"us-west-2\")\n",
+                "logs = aws.s3.Bucket(\"logs\")\n",
+                "aws.s3.BucketServerSideEncryptionConfiguration(\"logs-encryption\", bucket=logs.id, rules=[{\"apply_server_side_encryption_by_default\": {\"sse_algorithm\": \"AES256\"}}])\n",
+                "aws.s3.BucketVersioning(\"logs-versioning\", bucket=logs.id, versioning_configuration={\"status\": \"Enabled\"})\n",
+                "vpc = aws.ec2.Vpc(\"vpc\", cidr_block=\"10.1.0.0/16\", opts=pulumi.ResourceOptions(provider=west))\n",
+                "subnet = aws.ec2.Subnet(\"subnet\", vpc_id=vpc.id, cidr_block=\"10.1.1.0/24\", opts=pulumi.ResourceOptions(provider=west))\n",
+                "aws.cloudwatch.EventRule(\"nightly\", schedule_expression=\"rate(1 day)\", state=\"ENABLED\")\n",
+            ),
+        ),
+        (
+            "ts",
+            "name: f\nruntime: nodejs\n",
+            "index.ts",
+            concat!(
+                "import * as pulumi from \"@pulumi/pulumi\";\nimport * as aws from \"@pulumi/aws\";\n\n",
+                "const west = new aws.Provider(\"west\", { region: \"us-west-2\" });\n",
+                "const logs = new aws.s3.Bucket(\"logs\", {\n",
+                "    versioning: { enabled: true },\n",
+                "    serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: \"AES256\" } } },\n",
+                "    forceDestroy: true,\n",
+                "});\n",
+                "const vpc = new aws.ec2.Vpc(\"vpc\", { cidrBlock: \"10.1.0.0/16\" }, { provider: west });\n",
+                "const subnet = new aws.ec2.Subnet(\"subnet\", { vpcId: vpc.id, cidrBlock: \"10.1.1.0/24\" });\n",
+                "new aws.cloudwatch.EventRule(\"nightly\", { scheduleExpression: \"rate(1 day)\", isEnabled: true });\n",
+            ),
+            concat!(
+                "import * as pulumi from \"@pulumi/pulumi\";\nimport * as aws from \"@pulumi/aws\";\n\n",
+                "const west = new aws.Provider(\"west\", { region: \"us-west-2\" });\n",
+                "const logs = new aws.s3.Bucket(\"logs\", {\n",
+                "    forceDestroy: true,\n",
+                "});\n",
+                "new aws.s3.BucketServerSideEncryptionConfiguration(\"logs-encryption\", { bucket: logs.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: \"AES256\" } }] });\n",
+                "new aws.s3.BucketVersioning(\"logs-versioning\", { bucket: logs.id, versioningConfiguration: { status: \"Enabled\" } });\n",
+                "const vpc = new aws.ec2.Vpc(\"vpc\", { cidrBlock: \"10.1.0.0/16\" }, { provider: west });\n",
+                "const subnet = new aws.ec2.Subnet(\"subnet\", { vpcId: vpc.id, cidrBlock: \"10.1.1.0/24\" }, { provider: west });\n",
+                "new aws.cloudwatch.EventRule(\"nightly\", { scheduleExpression: \"rate(1 day)\", state: \"ENABLED\" });\n",
+            ),
+        ),
+    ];
+    for (lang, project, file, before, after) in cases {
+        let d = dir.join(lang);
+        std::fs::create_dir_all(&d).expect("temp dir");
+        std::fs::write(d.join("Pulumi.yaml"), project).expect("write");
+        std::fs::write(d.join(file), before).expect("write");
+        let arg = d.to_str().expect("utf-8 path");
+        let (_, _, stderr) = pulint(&["check", "--fix", "--format", "concise", arg]);
+        assert!(stderr.contains("fixed 1 finding in 1 file"), "{stderr}");
+        let safe_only = std::fs::read_to_string(d.join(file)).expect("read");
+        assert!(safe_only.contains("\"ENABLED\"") && safe_only.contains("nabled: true") || safe_only.contains("\"enabled\": True"), "{safe_only}");
+        let (code, diff, stderr) = pulint(&["check", "--diff", "--unsafe-fixes", arg]);
+        assert_eq!(code, 1, "{diff}");
+        assert!(stderr.contains("2 fixable findings") && diff.contains("+++"), "{stderr}\n{diff}");
+        let (_, _, stderr) = pulint(&["check", "--fix", "--unsafe-fixes", "--format", "concise", arg]);
+        assert!(stderr.contains("fixed 3 findings in 1 file"), "{stderr}");
+        assert_eq!(std::fs::read_to_string(d.join(file)).expect("read"), after);
+        let (_, stdout, _) = pulint(&["check", "--format", "concise", "--select", "VAL005,REG001,PUL", arg]);
+        assert!(stdout.is_empty(), "{stdout}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `--fix` rewrites an Output in a string as `pulumi.Output.concat` / `pulumi.interpolate` and
 /// `Eip(vpc=True)` as `domain="vpc"`; `--diff` shows the same edits without writing.
 #[test]

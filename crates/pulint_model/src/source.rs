@@ -282,6 +282,29 @@ impl SourceMap {
         }
     }
 
+    /// An edit of `span` as an edit of the file that holds it on disk: (host file, start, end,
+    /// replacement). For code embedded in a document, every line the replacement adds gets the
+    /// prefix the block's lines have in the host (a list item's indentation, a block quote's
+    /// `>`), so that it stays inside the block. `None` when the ends fall in different hosts.
+    pub fn host_edit(&self, span: Span, replacement: &str) -> Option<(FileId, u32, u32, String)> {
+        let (host, start) = self.host_offset(span.file, span.start);
+        let (host_end, end) = self.host_offset(span.file, span.end);
+        if host != host_end {
+            return None;
+        }
+        let f = self.get(span.file);
+        let Origin::Embedded { lines, .. } = &f.origin else { return Some((host, start, end, replacement.to_string())) };
+        if !replacement.contains('\n') {
+            return Some((host, start, end, replacement.to_string()));
+        }
+        let (line, _) = f.line_of(span.start);
+        let &(host_line, host_col) = lines.get(line)?;
+        let h = self.get(host);
+        let line_start = *h.line_starts.get(host_line as usize)? as usize;
+        let prefix = h.text.get(line_start..line_start + host_col as usize)?;
+        Some((host, start, end, replacement.replace('\n', &format!("\n{prefix}"))))
+    }
+
     /// A span resolved to host coordinates.
     pub fn host_range(&self, span: Span) -> HostRange {
         HostRange {

@@ -9,6 +9,7 @@
 //! Rules are silent on unknown values.
 
 pub mod context;
+pub mod edit;
 pub mod json_text;
 pub mod policy;
 pub mod query;

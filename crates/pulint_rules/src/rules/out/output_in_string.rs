@@ -25,7 +25,9 @@ declare_rule! {
     ///
     /// ## Use instead
     /// `pulumi.Output.concat(bucket.arn, "/*")` or `bucket.arn.apply(lambda arn: f"{arn}/*")`;
-    /// in TypeScript ``pulumi.interpolate`${bucket.arn}/*` ``.
+    /// in TypeScript ``pulumi.interpolate`${bucket.arn}/*` ``. `pulint check --fix` rewrites a
+    /// plain f-string or template literal in a resource argument this way (not inside
+    /// `json.dumps` / `JSON.stringify`, which cannot hold an Output).
     pub OutputInString { code: "OUT001", name: "output-in-string", family: Out, severity: Error, status: Stable,
         summary: "an Output is formatted into a string without apply or interpolate" }
 }
@@ -62,7 +64,7 @@ fn fix(p: &Program, span: Span) -> Option<Fix> {
     let in_argument = p.resources.iter().any(|r| {
         r.args.iter().any(|a| a.value.span.file == span.file && a.value.span.start <= span.start && span.end <= a.value.span.end)
     });
-    if !in_argument {
+    if !in_argument || in_plain_json(p, span) {
         return None;
     }
     let (replacement, message) = if file.kind == FileKind::Python {
@@ -78,6 +80,25 @@ fn fix(p: &Program, span: Span) -> Option<Fix> {
         (format!("pulumi.interpolate{text}"), "tag the template literal with `pulumi.interpolate`")
     };
     Some(Fix { message: message.into(), edits: vec![Edit { span, replacement }], safe: true })
+}
+
+/// True when the string is part of a document serialised with `json.dumps` / `JSON.stringify`,
+/// which cannot hold the Output the fix would put there (OUT002).
+fn in_plain_json(p: &Program, span: Span) -> bool {
+    let mut found = false;
+    for r in &p.resources {
+        for a in &r.args {
+            a.value.walk(&mut |v| {
+                if let pulint_model::ValueKind::Json { output_aware: false, value } = &v.kind {
+                    let inside = |s: Span| s.file == span.file && s.start <= span.start && span.end <= s.end;
+                    let mut holds = inside(v.span);
+                    value.walk(&mut |w| holds |= inside(w.span));
+                    found |= holds;
+                }
+            });
+        }
+    }
+    found
 }
 
 /// `f"a-{x.id}-b"` as `pulumi.Output.concat("a-", x.id, "-b")`, for f-strings with plain

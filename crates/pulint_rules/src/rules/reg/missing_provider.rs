@@ -1,8 +1,9 @@
 //! REG001 missing-provider: an AWS resource or invoke on the default provider in a program that
 //! deploys through explicit providers to other regions.
 
+use crate::edit::{is_identifier, Src};
 use crate::{declare_rule, query, Ctx, Rule};
-use pulint_model::{token, Program, ProviderUse, ResourceKind, RuleMeta, ValueKind};
+use pulint_model::{token, Edit, Fix, Program, ProviderUse, ResourceId, ResourceKind, RuleMeta, Span, ValueKind};
 use std::collections::HashMap;
 
 declare_rule! {
@@ -36,6 +37,9 @@ declare_rule! {
     /// ## Use instead
     /// Pass the provider to every regional resource and invoke (or set it once on a parent
     /// component): `opts=pulumi.ResourceOptions(provider=west)` / `{ provider: west }`.
+    /// `pulint check --fix --unsafe-fixes` adds it when the provider is certain: every resource
+    /// it is wired to uses the same one, named by a variable in the same block (unsafe: an
+    /// existing resource moved to another region is replaced).
     pub MissingProvider { code: "REG001", name: "missing-provider", family: Reg, severity: Warning, status: Stable,
         summary: "a regional resource uses the default provider but is wired to another region" }
 }
@@ -106,11 +110,14 @@ impl Rule for MissingProvider {
                 continue;
             };
             let o = p.resource(other);
-            cx.report(
-                cx.diagnostic(r.callee_span, format!("{} has no provider and lands in {lands}, but it {how} {} in {region}", query::name_of(r), query::name_of(o)))
-                    .with_label(o.span, format!("deployed to {region} here"))
-                    .with_help("pass the same `provider` in the resource options, or set it on the parent component"),
-            );
+            let mut d = cx
+                .diagnostic(r.callee_span, format!("{} has no provider and lands in {lands}, but it {how} {} in {region}", query::name_of(r), query::name_of(o)))
+                .with_label(o.span, format!("deployed to {region} here"))
+                .with_help("pass the same `provider` in the resource options, or set it on the parent component");
+            if let Some(fix) = provider_fix(p, id, &wiring) {
+                d = d.with_fix(fix);
+            }
+            cx.report(d);
         }
         // For every invoke, the first resource placed in another region that reads its result.
         let mut readers: HashMap<usize, (&pulint_model::Resource, String)> = HashMap::new();
@@ -162,6 +169,143 @@ impl Rule for MissingProvider {
             );
         }
     }
+}
+
+/// Passes the provider of the resources `id` is wired to, when that provider is certain: every
+/// regional resource it uses or is used by deploys through one and the same explicit provider,
+/// a resource of the same block (or of a block around it, through loops and conditions only) names
+/// it with a plain variable that nothing rebinds in between, and every resource built at this
+/// construction site gets the same name that way. The resource options are added, or the provider
+/// goes into the `ResourceOptions(...)` call / options object literal already there.
+///
+/// Unsafe: on a stack where the resource exists, moving it to the provider's region replaces it.
+fn provider_fix(p: &Program, id: ResourceId, wiring: &query::Refs) -> Option<Fix> {
+    let r = p.resource(id);
+    let mut names = p.resources.iter().enumerate().filter(|(_, o)| o.span == r.span).map(|(i, _)| certain_provider(p, ResourceId(i as u32), wiring));
+    let name = names.next()??;
+    if !names.all(|n| n.as_deref() == Some(name.as_str())) {
+        return None;
+    }
+    let src = Src::of(p, r.span)?;
+    if !query::args_complete(r) || query::elided(p, r.span) {
+        return None;
+    }
+    let (open, close) = src.call_parens(r.span)?;
+    let items = src.items(open, close)?;
+    if src.call_spreads(r.span)? {
+        return None;
+    }
+    let (start, end, replacement) = match r.options.span {
+        None if src.python => {
+            let writes_opts = items.ranges.iter().any(|&(s, e)| src.get(s, e).is_some_and(|t| t.strip_prefix("opts").is_some_and(|t| t.trim_start().starts_with('='))));
+            let lines = || src.text.lines().map(str::trim);
+            let options = if lines().any(|l| l == "import pulumi") {
+                "pulumi.ResourceOptions"
+            } else if lines().any(|l| l.starts_with("from pulumi import") && !words_in(l).any(|w| w == "as") && words_in(l).any(|w| w == "ResourceOptions")) {
+                "ResourceOptions"
+            } else {
+                return None;
+            };
+            if writes_opts {
+                return None;
+            }
+            src.append_item(open, close, &format!("opts={options}(provider={name})"))?
+        }
+        None => match items.ranges.len() {
+            1 => src.append_item(open, close, &format!("{{}}, {{ provider: {name} }}"))?,
+            2 => src.append_item(open, close, &format!("{{ provider: {name} }}"))?,
+            _ => return None,
+        },
+        Some(span) => {
+            let written = query::contains(r.span, span) && !r.options.props.iter().any(|q| matches!(q.key.canonical.as_str(), "*" | "provider" | "providers"));
+            if !written {
+                return None;
+            }
+            let (s, e) = (span.start as usize, span.end as usize);
+            let text = src.get(s, e)?;
+            let open = if src.python {
+                let callee = text.strip_suffix(')').and_then(|t| t.split_once('('))?.0;
+                if callee != "pulumi.ResourceOptions" && callee != "ResourceOptions" {
+                    return None;
+                }
+                s + callee.len()
+            } else if text.starts_with('{') {
+                s
+            } else {
+                return None;
+            };
+            let close = src.matching(open).filter(|&c| c == e - 1)?;
+            if src.items(open, close)?.ranges.len() != r.options.props.len() || src.spreads(open, close)? {
+                return None;
+            }
+            let item = if src.python {
+                format!("provider={name}")
+            } else if name == "provider" {
+                name.clone()
+            } else {
+                format!("provider: {name}")
+            };
+            src.append_item(open, close, &item)?
+        }
+    };
+    let span = Span::new(r.span.file, start as u32, end as u32);
+    Some(Fix { message: format!("pass `{name}` as the provider"), edits: vec![Edit { span, replacement }], safe: false })
+}
+
+fn words_in(line: &str) -> impl Iterator<Item = &str> {
+    line.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty())
+}
+
+/// The variable holding the one provider every regional resource `id` is wired to deploys
+/// through, as resources next to it name it (see [`provider_fix`]).
+fn certain_provider(p: &Program, id: ResourceId, wiring: &query::Refs) -> Option<String> {
+    let r = p.resource(id);
+    if r.kind != ResourceKind::Custom || r.provider != ProviderUse::Default || !regional(&r.token) || r.arg("region").is_some() {
+        return None;
+    }
+    let mut neighbours: Vec<ResourceId> = r.args.iter().flat_map(|a| query::wired(&a.value)).collect();
+    neighbours.extend(wiring.referrers(id));
+    neighbours.retain(|&n| n != id && regional(&p.resource(n).token));
+    let ProviderUse::Explicit(provider) = p.resource(*neighbours.first()?).provider else { return None };
+    if neighbours.iter().any(|&n| p.resource(n).provider != ProviderUse::Explicit(provider)) {
+        return None;
+    }
+    let src = Src::of(p, r.span)?;
+    let mut found: Option<String> = None;
+    for &n in &neighbours {
+        let o = p.resource(n);
+        let Some(name) = provider_name(&src, o).filter(|_| o.span.file == r.span.file) else { continue };
+        if !src.same_binding(o.span.start as usize, r.span.start as usize, &name) {
+            continue;
+        }
+        if found.as_ref().is_some_and(|f| *f != name) {
+            return None;
+        }
+        found = Some(name);
+    }
+    found
+}
+
+/// The variable a resource's `provider` option is written as, at its construction
+/// (`provider=west`, `provider: west`, `{ provider }`, `self.provider`).
+fn provider_name(src: &Src, o: &pulint_model::Resource) -> Option<String> {
+    let q = o.options.props.iter().find(|q| q.key.canonical == "provider")?;
+    if !query::contains(o.span, q.key.span) {
+        return None;
+    }
+    let (ks, ke) = (q.key.span.start as usize, src.name_end(&q.key)?);
+    let after = src.text.get(ke..)?.trim_start();
+    let (name, rest) = if let Some(v) = after.strip_prefix('=').or_else(|| after.strip_prefix(':')) {
+        let v = v.trim_start();
+        let len = v.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$' || c == '.')).unwrap_or(v.len());
+        (&v[..len], &v[len..])
+    } else {
+        (src.get(ks, ke)?, after)
+    };
+    let simple = name.strip_prefix(if src.python { "self." } else { "this." }).unwrap_or(name);
+    let keyword = matches!(name, "None" | "True" | "False" | "null" | "undefined" | "true" | "false" | "this" | "self");
+    let closed = matches!(rest.trim_start().chars().next(), Some(',' | ')' | '}'));
+    (is_identifier(simple) && !keyword && closed).then(|| name.to_string())
 }
 
 /// True for a resource with known replicas in other regions (a DynamoDB global table).

@@ -1,7 +1,8 @@
 //! VAL005 deprecated: a deprecated resource type or argument of the pulumi-aws major in use.
 
 use crate::{declare_rule, Ctx, Rule};
-use pulint_model::{FileKind, Program, Prop, RuleMeta, ValueKind};
+use crate::edit::Src;
+use pulint_model::{Edit, FileKind, Fix, Program, Prop, RuleMeta, ValueKind};
 use pulint_schema::{Major, Property, Schema, Ty, find};
 
 use super::args::spelled;
@@ -28,7 +29,10 @@ declare_rule! {
     ///
     /// ## Use instead
     /// The separate resource: `aws.s3.BucketVersioning("logs-versioning", bucket=logs.id,
-    /// versioning_configuration={"status": "Enabled"})`.
+    /// versioning_configuration={"status": "Enabled"})`. `pulint check --fix` replaces an
+    /// `EventRule`'s `is_enabled` with `state`; with `--unsafe-fixes` it also moves an inline
+    /// bucket argument whose value translates exactly into its own resource after the bucket's
+    /// statement (unsafe: a new resource, and the bucket's inputs change).
     pub Deprecated { code: "VAL005", name: "deprecated", family: Val, severity: Warning, status: Stable,
         summary: "a deprecated resource type or argument" }
 }
@@ -41,7 +45,7 @@ impl Rule for Deprecated {
     fn check(&self, p: &Program, cx: &mut Ctx) {
         let schema = Schema::aws();
         let major = super::major(p);
-        for (_, r) in crate::query::created(p) {
+        for (id, r) in crate::query::created(p) {
             let Some(rs) = schema.resource(&r.token) else { continue };
             let python = p.sources.get(r.span.file).kind == FileKind::Python;
             let owner = pulint_model::token::display(&r.token);
@@ -52,9 +56,12 @@ impl Rule for Deprecated {
             for a in &r.args {
                 let Some(prop) = rs.input(&a.key.canonical) else { continue };
                 if let Some(replacement) = schema.input_deprecation(rs, prop, major) {
-                    cx.report(
-                        cx.diagnostic(a.key.span, format!("`{}` of {owner} is deprecated", a.key.written)).with_help(help_for(replacement, python)),
-                    );
+                    let mut d = cx.diagnostic(a.key.span, format!("`{}` of {owner} is deprecated", a.key.written)).with_help(help_for(replacement, python));
+                    let fix = if major == Major::V7 { super::s3_inline::fix(p, id, a).or_else(|| event_rule_state_fix(p, r, a)) } else { None };
+                    if let Some(fix) = fix {
+                        d = d.with_fix(fix);
+                    }
+                    cx.report(d);
                 }
                 nested(p, schema, major, prop, a, &owner, python, cx);
             }
@@ -97,6 +104,26 @@ fn nested(p: &Program, schema: &Schema, major: Major, prop: &Property, a: &Prop,
             nested(p, schema, major, field, q, owner, python, cx);
         }
     }
+}
+
+/// `EventRule(is_enabled=True)` / `{ isEnabled: false }` becomes `state="ENABLED"` /
+/// `state: "DISABLED"`, the setting's v7 spelling, when the rule does not also give `state`.
+fn event_rule_state_fix(p: &Program, r: &pulint_model::Resource, a: &Prop) -> Option<Fix> {
+    if r.token != "aws:cloudwatch/eventRule:EventRule" || a.key.canonical != "isEnabled" || r.arg("state").is_some() {
+        return None;
+    }
+    let src = Src::of(p, a.key.span)?;
+    if src.get(a.key.span.start as usize, src.name_end(&a.key)?)? != a.key.written {
+        return None;
+    }
+    let state = match src.written(a)? {
+        "True" | "true" => "ENABLED",
+        "False" | "false" => "DISABLED",
+        _ => return None,
+    };
+    let replacement = if src.python { format!("state=\"{state}\"") } else { format!("state: \"{state}\"") };
+    let span = a.key.span.cover(a.value.span);
+    Some(Fix { message: format!("replace `{}` with `state` set to \"{state}\"", a.key.written), edits: vec![Edit { span, replacement }], safe: true })
 }
 
 fn help_for(replacement: &str, python: bool) -> String {

@@ -26,6 +26,7 @@ pub mod request_count_without_label;
 pub mod reserved_lambda_env;
 pub mod reserved_master_username;
 pub mod reserved_zone;
+pub mod s3_inline;
 pub mod unknown_argument;
 pub mod unknown_attribute;
 pub mod unknown_managed_policy;

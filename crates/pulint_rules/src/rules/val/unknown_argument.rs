@@ -2,7 +2,7 @@
 
 use super::args::Issue;
 use crate::{declare_rule, Ctx, Rule};
-use pulint_model::{Edit, FileKind, Fix, Program, Prop, RuleMeta};
+use pulint_model::{Edit, FileKind, Fix, Program, Prop, RuleMeta, Span};
 
 declare_rule! {
     /// ## What it does
@@ -27,6 +27,8 @@ declare_rule! {
     ///
     /// ## Use instead
     /// The schema's name: `name="cpu-high"` / `name: "cpu-high"`; resource options go in `opts`.
+    /// `pulint check --fix` replaces `Eip(vpc=True)` with `domain="vpc"` and renames a
+    /// `GatewayAssociation`'s `vpn_gateway_id` to `associated_gateway_id`.
     pub UnknownArgument { code: "VAL002", name: "unknown-argument", family: Val, severity: Error, status: Stable,
         summary: "an argument the resource does not have" }
 }
@@ -66,7 +68,7 @@ impl Rule for UnknownArgument {
                     (format!("{owner} has no argument `{written}`"), help)
                 };
                 let mut d = cx.diagnostic(key.key.span, message).with_help(help);
-                if let Some(fix) = eip_domain_fix(p, key) {
+                if let Some(fix) = eip_domain_fix(p, key).or_else(|| renamed_fix(p, key)) {
                     d = d.with_fix(fix);
                 }
                 cx.report(d);
@@ -89,4 +91,22 @@ fn eip_domain_fix(p: &Program, key: &Prop) -> Option<Fix> {
     let replacement = if python { "domain=\"vpc\"" } else { "domain: \"vpc\"" };
     let span = key.key.span.cover(key.value.span);
     Some(Fix { message: "replace `vpc` with `domain` set to \"vpc\"".into(), edits: vec![Edit { span, replacement: replacement.into() }], safe: true })
+}
+
+/// Arguments v7 removed in favour of another name for the same value and setting.
+const RENAMED: &[(&str, &str, &str)] = &[("aws:directconnect/gatewayAssociation:GatewayAssociation", "vpnGatewayId", "associatedGatewayId")];
+
+/// Renames an argument v7 removed to the argument that took its place (see [`RENAMED`]), when
+/// the resource does not also give that one.
+fn renamed_fix(p: &Program, key: &Prop) -> Option<Fix> {
+    let (token, _, new) = RENAMED.iter().find(|(_, old, _)| key.key.canonical == *old)?;
+    let r = crate::query::created_of(p, token).map(|(_, r)| r).find(|r| r.args.iter().any(|a| a.key.span == key.key.span))?;
+    let src = crate::edit::Src::of(p, key.key.span)?;
+    let name = Span::new(key.key.span.file, key.key.span.start, src.name_end(&key.key)? as u32);
+    if r.arg(new).is_some() || crate::query::text_of(p, name) != key.key.written {
+        return None;
+    }
+    let replacement = super::args::spelled(new, src.python);
+    let message = format!("rename `{}` to `{replacement}`", key.key.written);
+    Some(Fix { message, edits: vec![Edit { span: name, replacement }], safe: true })
 }
