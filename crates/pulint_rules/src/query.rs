@@ -245,3 +245,11 @@ pub fn elided(p: &Program, span: Span) -> bool {
     let first = marks.partition_point(|(start, _)| *start < span.start);
     marks[first..].iter().take_while(|(start, _)| *start < span.end).any(|(_, end)| *end <= span.end)
 }
+
+/// Whether a short text (a key, a name) contains `word`: a first-byte scan, cheaper than
+/// `str::contains`'s searcher set-up when it runs for every key of every value.
+pub fn has_word(text: &str, word: &str) -> bool {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let Some(&first) = w.first() else { return true };
+    t.len() >= w.len() && (0..=t.len() - w.len()).any(|i| t[i] == first && &t[i..i + w.len()] == w)
+}

@@ -161,7 +161,7 @@ fn used_on_default(p: &Program, wiring: &query::Refs, user: ResourceId, target: 
 
 fn cross_region_key(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
-    CROSS_REGION_KEYS.iter().any(|w| k.contains(w))
+    CROSS_REGION_KEYS.iter().any(|w| crate::query::has_word(&k, w))
 }
 
 /// Direct references to resources or their identifiers inside a value, skipping objects that name

@@ -34,10 +34,10 @@ declare_rule! {
 pub(crate) fn secret_key(key: &str) -> bool {
     // One pass, one allocation: this runs for every key of every value.
     let k: String = key.bytes().filter(|b| !matches!(b, b'-' | b'_')).map(|b| char::from(b.to_ascii_lowercase())).collect();
-    ["password", "passwd", "secret", "token", "apikey", "privatekey", "accesskey", "credential"].iter().any(|w| k.contains(w))
+    ["password", "passwd", "secret", "token", "apikey", "privatekey", "accesskey", "credential"].iter().any(|w| crate::query::has_word(&k, w))
         && !["arn", "name", "length", "manager", "enable", "use", "rotation", "path", "type", "policy", "version", "count", "expir", "ttl", "url", "validity", "id", "kms", "ref", "parameter", "endpoint", "header", "source", "location", "required", "reset", "lifetime", "http", "strategy", "mode"]
             .iter()
-            .any(|w| k.contains(w))
+            .any(|w| crate::query::has_word(&k, w))
 }
 
 /// Literals that are switches or references rather than secrets.
