@@ -107,7 +107,7 @@ sanitizer=${FUZZ_SANITIZER:-address}
 command -v cargo-fuzz >/dev/null || { echo "fuzz: cargo-fuzz not found (cargo install cargo-fuzz --version 0.13.2 --locked)" >&2; exit 2; }
 seeds "$target"
 export RUSTC_BOOTSTRAP=1
-nice -n 19 cargo fuzz build --sanitizer "$sanitizer" "$target"
+nice -n 19 cargo fuzz build -O --sanitizer "$sanitizer" "$target"
 
 mkdir -p fuzz/logs "fuzz/artifacts/$target"
 log="fuzz/logs/$target-$(date +%Y%m%d-%H%M%S).log"
@@ -116,7 +116,7 @@ started=$(date +%s)
 status=0
 # -timeout: an input running over 10 s is a finding (super-linear path); -report_slow_units keeps
 # inputs over 2 s as slow-unit-* artifacts without stopping the run.
-nice -n 19 cargo fuzz run --sanitizer "$sanitizer" "$target" "fuzz/corpus/$target" -- \
+nice -n 19 cargo fuzz run -O --sanitizer "$sanitizer" "$target" "fuzz/corpus/$target" -- \
   -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -report_slow_units=2 \
   -dict=fuzz/pulint.dict -print_final_stats=1 "$@" >"$log" 2>&1 || status=$?
 took=$(( $(date +%s) - started ))

@@ -210,6 +210,23 @@ fn recursive_construction_is_bounded() {
 }
 
 #[test]
+fn pure_annotation_before_a_label() {
+    // Found by cargo-fuzz (typescript_loader, minimised to `//@__PURE__\n:`): oxc_parser 0.146
+    // debug-asserts that a comment it marks "pure, not applied" is a pure annotation, which fails
+    // when the annotation precedes a labeled statement. Release builds were fine; debug builds
+    // (the tests', `cargo run`) panicked and skipped the whole program.
+    let dir = temp("pure");
+    write(&dir, "label.ts", "import * as aws from \"@pulumi/aws\";\n/* @__PURE__ */ outer: for (;;) { break outer; }\nconst sg = new aws.ec2.SecurityGroup(\"sg\", {ingress: [{protocol: \"tcp\", fromPort: 22, toPort: 22, cidrBlocks: [\"0.0.0.0/0\"]}]});\n");
+    write(&dir, "fuzzed.ts", "//@__PURE__\n:");
+    write(&dir, "doc.md", "# A\n\n```ts\n// @__PURE__\nlabel:\n```\n");
+    let run = check(&dir, "label.ts");
+    assert!(run.stdout.contains("SEC001"), "{}", run.stdout);
+    for name in ["fuzzed.ts", "doc.md"] {
+        check(&dir, name);
+    }
+}
+
+#[test]
 fn exponential_values_are_bounded() {
     let dir = temp("exponential");
     write(&dir, "lists.py", "import pulumi_aws as aws\nx = ['a']\nfor i in range(60):\n    x = [x, x]\nb = aws.s3.Bucket('b', tags={'t': str(x)}, policy=x)\n");
