@@ -31,12 +31,11 @@ pub fn decode(bytes: &[u8]) -> Option<String> {
     Some(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
 }
 
-/// One code file parsed and lowered as project.rs `lower` does: the nesting guard first, then the
-/// language frontend, on the frontend's stack.
+/// One code file parsed and lowered as project.rs `lower` does: the guard first (nesting, and
+/// `<` speculation for TypeScript), then the language frontend, on the frontend's stack.
 pub fn lower(text: &str, kind: FileKind) -> Option<Parsed> {
-    let python = kind == FileKind::Python;
     stacker::maybe_grow(FRONTEND_STACK / 2, FRONTEND_STACK, || {
-        if pulint_frontend::guard::nesting(text, python, pulint_frontend::guard::MAX_NESTING) > pulint_frontend::guard::MAX_NESTING {
+        if pulint_frontend::guard::refuse(text, kind).is_some() {
             return None;
         }
         Some(match kind {
