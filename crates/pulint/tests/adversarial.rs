@@ -103,6 +103,8 @@ fn deep_nesting_is_a_budget_note() {
         ("arrows.ts", nested("const x = ", "() => ", "1", "", ";\n")),
         ("generics.ts", nested("let x: ", "A<", "B", ">", ";\n")),
         ("unclosed.ts", nested("const x = ", "{a: ", "", "", "\n")),
+        // Template substitutions are code: the guard once skipped them with the literal's text.
+        ("template.ts", nested("const x = `${", "(", "1", ")", "}`;\n")),
         ("fences.md", format!("# Doc\n\n```python\n{}\n```\n\n```typescript\n{}\n```\n", nested("x = ", "[", "", "]", ""), nested("const y = ", "[", "", "]", ";"))),
     ];
     for (name, text) in &cases {
@@ -207,6 +209,47 @@ fn recursive_construction_is_bounded() {
     for name in ["a.ts", "b.ts", "a.py"] {
         check(&dir, name);
     }
+}
+
+#[test]
+fn pure_annotation_before_a_label() {
+    // Found by cargo-fuzz (typescript_loader, minimised to `//@__PURE__\n:`): oxc_parser 0.146
+    // debug-asserts that a comment it marks "pure, not applied" is a pure annotation, which fails
+    // when the annotation precedes a labeled statement. Release builds were fine; debug builds
+    // (the tests', `cargo run`) panicked and skipped the whole program.
+    let dir = temp("pure");
+    write(&dir, "label.ts", "import * as aws from \"@pulumi/aws\";\n/* @__PURE__ */ outer: for (;;) { break outer; }\nconst sg = new aws.ec2.SecurityGroup(\"sg\", {ingress: [{protocol: \"tcp\", fromPort: 22, toPort: 22, cidrBlocks: [\"0.0.0.0/0\"]}]});\n");
+    write(&dir, "fuzzed.ts", "//@__PURE__\n:");
+    write(&dir, "doc.md", "# A\n\n```ts\n// @__PURE__\nlabel:\n```\n");
+    let run = check(&dir, "label.ts");
+    assert!(run.stdout.contains("SEC001"), "{}", run.stdout);
+    for name in ["fuzzed.ts", "doc.md"] {
+        check(&dir, name);
+    }
+}
+
+#[test]
+fn speculative_type_arguments_are_bounded() {
+    // Found by cargo-fuzz (typescript_loader timed out; the file is kept in tests/regressions): oxc
+    // reads a `<` after an expression as type arguments and, when that fails, as a comparison, so
+    // unclosed `<`s in nested brackets multiply the work (84 bytes of `a<b<[{[` took seconds, and
+    // each repetition tripled it). Such files are refused before parsing.
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/regressions"));
+    let run = check(root, "fuzz-type-argument-speculation.ts");
+    assert!(run.took < Duration::from_secs(10) && run.stdout.contains("PUL003") && run.stdout.contains("unclosed `<`"), "took {:?}: {}", run.took, run.stdout);
+    let dir = temp("speculation");
+    let many = "a<b<[{[".repeat(30);
+    write(&dir, "many.ts", &many);
+    write(&dir, "template.ts", format!("const x = `${{{many}}}`;\n"));
+    write(&dir, "doc.md", format!("# A\n\n```ts\n{many}\n```\n"));
+    for name in ["many.ts", "template.ts", "doc.md"] {
+        let run = check(&dir, name);
+        assert!(run.took < Duration::from_secs(10) && run.stdout.contains("unclosed `<`"), "{name} took {:?}: {}", run.took, run.stdout);
+    }
+    // JavaScript has no type arguments: the same text is read once, as comparisons.
+    write(&dir, "many.js", &many);
+    let run = check(&dir, "many.js");
+    assert!(run.took < Duration::from_secs(10) && !run.stdout.contains("unclosed `<`"), "took {:?}: {}", run.took, run.stdout);
 }
 
 #[test]

@@ -6,8 +6,15 @@
 //! the nesting a file can produce: for every open bracket, one level plus the operators that
 //! nest to their right (`?`, `=`, `=>`, unary operators, `not`, `lambda`, `typeof`, ...) seen at
 //! that bracket level since the last `,` or `;` (or, between lines, a line break that neither
-//! ends nor starts with an operator). String literals and comments are skipped. A file above
+//! ends nor starts with an operator). String literals and comments are skipped, except the
+//! `${…}` substitutions of JavaScript template literals, which are code. A file above
 //! [`MAX_NESTING`] is not parsed; it becomes a budget note.
+//!
+//! A TypeScript file is also refused when oxc would read it in exponential time
+//! ([`speculation`]): a `<` after an expression is tried as type arguments and, when that fails,
+//! read again as a comparison, so unclosed `<`s in nested brackets multiply.
+
+use pulint_model::FileKind;
 
 /// Nesting (as estimated by [`nesting`]) above which a file is not parsed.
 pub const MAX_NESTING: usize = 2_000;
@@ -22,6 +29,8 @@ pub fn nesting(text: &str, python: bool, limit: usize) -> usize {
     let b = text.as_bytes();
     // Operators counted at each open bracket level; the sum plus the level count is the estimate.
     let mut levels: Vec<usize> = vec![0];
+    // Levels (as `levels.len()`) that are template substitutions, innermost last.
+    let mut templates: Vec<usize> = Vec::new();
     let mut sum = 0usize;
     let mut max = 0usize;
     let mut i = 0;
@@ -54,6 +63,15 @@ pub fn nesting(text: &str, python: bool, limit: usize) -> usize {
         }
         last = c;
         match c {
+            b'`' if !python => {
+                let (next, substitution) = template_part(b, i + 1);
+                i = next;
+                if substitution {
+                    levels.push(0);
+                    templates.push(levels.len());
+                }
+                continue;
+            }
             b'"' | b'\'' | b'`' => {
                 let triple = python && i + 2 < n && b[i + 1] == c && b[i + 2] == c;
                 i = skip_string(b, i, c, triple);
@@ -76,7 +94,18 @@ pub fn nesting(text: &str, python: bool, limit: usize) -> usize {
             }
             b')' | b']' | b'}' => {
                 if levels.len() > 1 {
+                    let closes_template = c == b'}' && templates.last() == Some(&levels.len());
                     sum -= levels.pop().unwrap_or(0);
+                    if closes_template {
+                        templates.pop();
+                        let (next, substitution) = template_part(b, i + 1);
+                        i = next;
+                        if substitution {
+                            levels.push(0);
+                            templates.push(levels.len());
+                        }
+                        continue;
+                    }
                 }
             }
             b',' | b';' => {
@@ -113,6 +142,140 @@ pub fn nesting(text: &str, python: bool, limit: usize) -> usize {
         i += 1;
     }
     max
+}
+
+/// Ways of reading its `<`s (as estimated by [`speculation`]) above which a TypeScript file is not
+/// parsed. Real programs stay in single digits (at most 3 over the corpus's 2,500 TypeScript blocks);
+/// 84 bytes of `a<b<[{[` repeated make 3^12 and took oxc seconds.
+pub const MAX_SPECULATION: u64 = 4_096;
+
+/// Why a code file of `kind` must not be parsed (the message of its budget note), or None.
+pub fn refuse(text: &str, kind: FileKind) -> Option<String> {
+    let python = kind == FileKind::Python;
+    if nesting(text, python, MAX_NESTING) > MAX_NESTING {
+        return Some(format!("code is nested more than {MAX_NESTING} levels deep; not analysed"));
+    }
+    if kind == FileKind::TypeScript && speculation(text, MAX_SPECULATION) > MAX_SPECULATION {
+        return Some("code nests too many unclosed `<` for the TypeScript parser to read in bounded time; not analysed".to_string());
+    }
+    None
+}
+
+/// An over-estimate of how many ways oxc may try to read the `<`s of a TypeScript file: the
+/// largest product, over the open brackets around a point, of one plus the `<`s not yet closed by
+/// `>` at each bracket level (since the last `;` there). A `<` after an expression is first parsed
+/// as the start of type arguments and, when that fails, as a comparison; what follows it is
+/// parsed once per attempt, so every unclosed `<` multiplies the reads of the brackets nested
+/// after it. `<<`, `<=`, `=>`, `>=`, strings and comments do not count; template substitutions
+/// do. Returns a number above `limit` as soon as one is seen.
+pub fn speculation(text: &str, limit: u64) -> u64 {
+    let b = text.as_bytes();
+    let n = b.len();
+    // Per open bracket level: unclosed `<`s, and the product for this level and all outer ones.
+    let mut open: Vec<u64> = vec![0];
+    let mut product: Vec<u64> = vec![1];
+    // Levels (as `open.len()`) that are template substitutions, innermost last.
+    let mut templates: Vec<usize> = Vec::new();
+    let mut max = 1u64;
+    let mut i = 0;
+    let refresh = |open: &[u64], product: &mut [u64]| {
+        let top = open.len() - 1;
+        let outer = if top == 0 { 1 } else { product[top - 1] };
+        product[top] = outer.saturating_mul(open[top].saturating_add(1));
+        product[top]
+    };
+    while i < n {
+        let c = b[i];
+        match c {
+            b'"' | b'\'' => {
+                i = skip_string(b, i, c, false);
+                continue;
+            }
+            b'`' => {
+                let (next, substitution) = template_part(b, i + 1);
+                i = next;
+                if substitution {
+                    open.push(0);
+                    product.push(*product.last().unwrap_or(&1));
+                    templates.push(open.len());
+                }
+                continue;
+            }
+            b'/' if i + 1 < n && b[i + 1] == b'/' => {
+                i = skip_line(b, i);
+                continue;
+            }
+            b'/' if i + 1 < n && b[i + 1] == b'*' => {
+                i = b[i + 2..].windows(2).position(|w| w == b"*/").map_or(n, |p| i + 2 + p + 2);
+                continue;
+            }
+            b'(' | b'[' | b'{' => {
+                open.push(0);
+                product.push(*product.last().unwrap_or(&1));
+            }
+            b')' | b']' | b'}' => {
+                if open.len() > 1 {
+                    let closes_template = c == b'}' && templates.last() == Some(&open.len());
+                    open.pop();
+                    product.pop();
+                    if closes_template {
+                        templates.pop();
+                        let (next, substitution) = template_part(b, i + 1);
+                        i = next;
+                        if substitution {
+                            open.push(0);
+                            product.push(*product.last().unwrap_or(&1));
+                            templates.push(open.len());
+                        }
+                        continue;
+                    }
+                }
+            }
+            b';' => {
+                *open.last_mut().expect("open is never empty") = 0;
+                refresh(&open, &mut product);
+            }
+            b'<' => {
+                if i + 1 < n && (b[i + 1] == b'<' || b[i + 1] == b'=') {
+                    i += 2;
+                    continue;
+                }
+                *open.last_mut().expect("open is never empty") += 1;
+                max = max.max(refresh(&open, &mut product));
+                if max > limit {
+                    return max;
+                }
+            }
+            b'>' => {
+                if i + 1 < n && b[i + 1] == b'=' || i > 0 && b[i - 1] == b'=' {
+                    i += 2;
+                    continue;
+                }
+                let top = open.last_mut().expect("open is never empty");
+                if *top > 0 {
+                    *top -= 1;
+                    refresh(&open, &mut product);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    max
+}
+
+/// From inside a template literal at `i`: the index after its closing backtick (false), or after
+/// the `${` that opens a substitution (true).
+fn template_part(b: &[u8], mut i: usize) -> (usize, bool) {
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'`' => return (i + 1, false),
+            b'$' if b.get(i + 1) == Some(&b'{') => return (i + 2, true),
+            _ => i += 1,
+        }
+    }
+    (b.len(), false)
 }
 
 fn is_word(w: &[u8]) -> bool {
@@ -168,6 +331,42 @@ mod tests {
         assert!(nesting(&format!("x = {}1", "not ".repeat(5000)), true, MAX_NESTING) > MAX_NESTING);
         assert!(nesting(&format!("x = {}c", "a ?\n b :\n ".repeat(5000)), false, MAX_NESTING) > MAX_NESTING);
         assert!(nesting(&format!("x = {}1", "() => ".repeat(5000)), false, MAX_NESTING) > MAX_NESTING);
+    }
+
+    #[test]
+    fn template_substitutions_are_code() {
+        // Found while triaging a cargo-fuzz finding: the scan skipped template literals whole, so
+        // deep nesting inside `${…}` reached oxc and overflowed the stack.
+        let deep = format!("const x = `a ${{{}1{}}} b`;", "(".repeat(5000), ")".repeat(5000));
+        assert!(nesting(&deep, false, MAX_NESTING) > MAX_NESTING);
+        let nested = format!("const x = `${{`${{{}1{}}}`}}`;", "[".repeat(5000), "]".repeat(5000));
+        assert!(nesting(&nested, false, MAX_NESTING) > MAX_NESTING);
+        let plain = "const s = `(((( ${a} [[[[ ${f(b, `${c}`)} {{{{`;\nconst t = `\\${((((`;";
+        assert!(nesting(plain, false, MAX_NESTING) < 10, "{}", nesting(plain, false, MAX_NESTING));
+    }
+
+    #[test]
+    fn ordinary_type_arguments_are_few_speculations() {
+        let ts = "import * as aws from \"@pulumi/aws\";\nconst m: Map<string, Array<Record<string, number>>> = new Map();\n\
+                  for (let i = 0; i < n; i++) { if (a <= b && c < d) { x = y << 2; f = (z) => z > 1; } }\n\
+                  const g = pulumi.all([a, b]).apply(([x, y]) => x < y ? [x] : [y]);\n// a<b<[{[ a<b<[{[\nconst s = \"a<b<[{[\";\n";
+        // The nested `Map<…<…<…>>>` is the largest: 1 + 3 unclosed at one level.
+        assert_eq!(speculation(ts, MAX_SPECULATION), 4);
+        // Without semicolons, comparisons at one level add up (an over-estimate, but only linear).
+        assert_eq!(speculation(&"const ok = a < b\n".repeat(100), MAX_SPECULATION), 101);
+    }
+
+    #[test]
+    fn nested_unclosed_type_arguments_are_seen() {
+        // Found by cargo-fuzz (typescript_loader timed out): oxc tries each `<` as type arguments,
+        // then as a comparison, so 84 bytes of `a<b<[{[` took seconds and every repetition tripled it.
+        let seen = |t: &str| speculation(t, MAX_SPECULATION) > MAX_SPECULATION;
+        assert!(seen(&"a<b<[{[".repeat(12)));
+        assert!(seen(&"a<b<c<d<e<[{[".repeat(6)));
+        assert!(seen(&format!("const x = `${{{}}}`;", "a<b<[{[".repeat(12))));
+        assert!(!seen(&"a<b<[{[".repeat(6)));
+        assert!(refuse(&"a<b<[{[".repeat(12), FileKind::TypeScript).is_some());
+        assert!(refuse(&"a<b<[{[".repeat(12), FileKind::JavaScript).is_none());
     }
 
     #[test]

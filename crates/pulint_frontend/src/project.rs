@@ -113,14 +113,9 @@ fn note_file(program: &mut Program, input: &Input, kind: FileKind, note: NoteKin
 fn lower(program: &mut Program, file: FileId, path: String, kind: FileKind, fragment: bool) -> Lowered {
     let text = &program.sources.get(file).text;
     let python = kind == FileKind::Python;
-    let depth = crate::guard::nesting(text, python, crate::guard::MAX_NESTING);
-    if depth > crate::guard::MAX_NESTING {
+    if let Some(message) = crate::guard::refuse(text, kind) {
         let len = text.len() as u32;
-        program.notes.push(Note {
-            kind: NoteKind::Budget,
-            message: format!("code is nested more than {} levels deep; not analysed", crate::guard::MAX_NESTING),
-            span: Span::new(file, 0, len.min(1)),
-        });
+        program.notes.push(Note { kind: NoteKind::Budget, message, span: Span::new(file, 0, len.min(1)) });
         let parsed = Parsed { module: crate::ir::Module { body: Vec::new(), suppressions: Vec::new() }, errors: Vec::new() };
         return Lowered { file, path, python, parsed, fragment };
     }
