@@ -39,6 +39,8 @@ pub fn nesting(text: &str, python: bool, limit: usize) -> usize {
     // The last significant byte before a line break, and whether a line break is pending.
     let mut last = 0u8;
     let mut pending = false;
+    // The name just read, if it is the last significant token (decides what a `/` starts).
+    let mut word: Option<(usize, usize)> = None;
     while i < n {
         let c = b[i];
         if c == b'\n' {
@@ -61,6 +63,8 @@ pub fn nesting(text: &str, python: bool, limit: usize) -> usize {
                 *top = 0;
             }
         }
+        let prev = last;
+        let prev_word = word.take().map(|(s, e)| &b[s..e]);
         last = c;
         match c {
             b'`' if !python => {
@@ -70,6 +74,12 @@ pub fn nesting(text: &str, python: bool, limit: usize) -> usize {
                     levels.push(0);
                     templates.push(levels.len());
                 }
+                continue;
+            }
+            // `\x` in a name: oxc reads the next character as part of the name (`a\)` is a name),
+            // so a bracket after a backslash neither opens nor closes.
+            b'\\' if !python => {
+                i += 2;
                 continue;
             }
             b'"' | b'\'' | b'`' => {
@@ -87,6 +97,11 @@ pub fn nesting(text: &str, python: bool, limit: usize) -> usize {
             }
             b'/' if !python && i + 1 < n && b[i + 1] == b'*' => {
                 i = b[i + 2..].windows(2).position(|w| w == b"*/").map_or(n, |p| i + 2 + p + 2);
+                continue;
+            }
+            b'/' if !python && regex_may_start(prev, prev_word) => {
+                i = skip_regex(b, i);
+                last = b'x';
                 continue;
             }
             b'(' | b'[' | b'{' => {
@@ -126,6 +141,7 @@ pub fn nesting(text: &str, python: bool, limit: usize) -> usize {
                     *levels.last_mut().expect("levels is never empty") += 1;
                     sum += 1;
                 }
+                word = Some((start, i));
                 let estimate = levels.len() - 1 + sum;
                 max = max.max(estimate);
                 continue;
@@ -178,6 +194,9 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
     let mut templates: Vec<usize> = Vec::new();
     let mut max = 1u64;
     let mut i = 0;
+    // The last significant byte and, when it ended a name, the name (decide what a `/` starts).
+    let mut last = 0u8;
+    let mut word: Option<(usize, usize)> = None;
     let refresh = |open: &[u64], product: &mut [u64]| {
         let top = open.len() - 1;
         let outer = if top == 0 { 1 } else { product[top - 1] };
@@ -186,9 +205,28 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
     };
     while i < n {
         let c = b[i];
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let prev = last;
+        let prev_word = word.take().map(|(s, e)| &b[s..e]);
+        last = c;
         match c {
             b'"' | b'\'' => {
                 i = skip_string(b, i, c, false);
+                continue;
+            }
+            b'\\' => {
+                i += 2;
+                continue;
+            }
+            c if c.is_ascii_alphabetic() || c == b'_' || c == b'$' => {
+                let start = i;
+                while i < n && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] == b'$') {
+                    i += 1;
+                }
+                word = Some((start, i));
                 continue;
             }
             b'`' => {
@@ -207,6 +245,11 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
             }
             b'/' if i + 1 < n && b[i + 1] == b'*' => {
                 i = b[i + 2..].windows(2).position(|w| w == b"*/").map_or(n, |p| i + 2 + p + 2);
+                continue;
+            }
+            b'/' if regex_may_start(prev, prev_word) => {
+                i = skip_regex(b, i);
+                last = b'x';
                 continue;
             }
             b'(' | b'[' | b'{' => {
@@ -262,6 +305,44 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
         i += 1;
     }
     max
+}
+
+/// Words after which a `/` starts a regular expression rather than a division.
+const REGEX_AFTER: &[&str] = &["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await"];
+
+/// Whether a `/` (not a comment) after the significant byte `prev` (0 at the start), or after the
+/// name `word` when a name came last, starts a regular expression, as JavaScript tokenizers guess
+/// it: after a value (a name other than [`REGEX_AFTER`], a number, a closing bracket, a string) it
+/// divides. Reading `(/)/` as a division would let the regex's `)` close the `(`.
+fn regex_may_start(prev: u8, word: Option<&[u8]>) -> bool {
+    match word {
+        Some(w) => REGEX_AFTER.iter().any(|k| k.as_bytes() == w),
+        None => !(prev.is_ascii_alphanumeric() || matches!(prev, b')' | b']' | b'}' | b'"' | b'\'' | b'`' | b'_' | b'$')),
+    }
+}
+
+/// The index after a regular expression literal starting at `i` (its flags are read as a name
+/// next), or the end of its line when it is not closed.
+fn skip_regex(b: &[u8], i: usize) -> usize {
+    let mut j = i + 1;
+    let mut class = false;
+    while j < b.len() {
+        match b[j] {
+            b'\\' if b.get(j + 1) != Some(&b'\n') => j += 2,
+            b'\n' => return j,
+            b'[' => {
+                class = true;
+                j += 1;
+            }
+            b']' => {
+                class = false;
+                j += 1;
+            }
+            b'/' if !class => return j + 1,
+            _ => j += 1,
+        }
+    }
+    b.len()
 }
 
 /// From inside a template literal at `i`: the index after its closing backtick (false), or after
@@ -343,6 +424,23 @@ mod tests {
         assert!(nesting(&nested, false, MAX_NESTING) > MAX_NESTING);
         let plain = "const s = `(((( ${a} [[[[ ${f(b, `${c}`)} {{{{`;\nconst t = `\\${((((`;";
         assert!(nesting(plain, false, MAX_NESTING) < 10, "{}", nesting(plain, false, MAX_NESTING));
+    }
+
+    #[test]
+    fn escapes_and_regexes_do_not_hide_brackets() {
+        // Found while triaging cargo-fuzz findings: oxc reads `\)` as part of a name and `/)/` as
+        // a regular expression, so brackets the scan took for closing ones were not, and 100,000
+        // levels reached the parser (a stack overflow).
+        let over = |t: String| nesting(&t, false, MAX_NESTING) > MAX_NESTING;
+        assert!(over(format!("const x = {};", "(a\\)".repeat(5000))));
+        assert!(over(format!("const x = {};", "(/)/".repeat(5000))));
+        assert!(over(format!("const x = {};", "[/]/".repeat(5000))));
+        assert!(over(format!("const x = /\"/ + {}1;", "(".repeat(5000))));
+        // Divisions and regular expressions in ordinary code.
+        let ts = "const a = (b + c) / 2 / d[0] / (e);\nconst r = /[)(]\\//g.test(s) ? x / y : typeof /(/;\nfunction f() { return /}/; }\n";
+        assert!(nesting(ts, false, MAX_NESTING) < 10, "{}", nesting(ts, false, MAX_NESTING));
+        assert_eq!(speculation("const r = /<\\[{<\\[{</.test(a < b ? c : d);", MAX_SPECULATION), 2);
+        assert!(speculation(&"a<b\\]<[{[".repeat(12), MAX_SPECULATION) > MAX_SPECULATION);
     }
 
     #[test]
