@@ -262,13 +262,7 @@ fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &conf
         return check_each(paths, format, settings, config, include_markdown, stack, fail, started);
     }
     let programs = build_all(paths.clone(), include_markdown, stack.clone());
-    let mut fatal = false;
-    for (_, errors) in &programs {
-        for (path, e) in errors {
-            eprintln!("pulint: cannot read {path}: {e}");
-            fatal = true;
-        }
-    }
+    let fatal = report_unreadable(programs.iter().flat_map(|(_, errors)| errors));
     let diagnostics: Vec<Vec<Diagnostic>> = programs
         .par_iter()
         .map(|(p, _)| lint_program(p, settings, config))
@@ -343,9 +337,25 @@ fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &conf
     };
     print(&rendered);
     let failing = diagnostics.iter().flatten().any(|d| d.severity >= fail);
+    check_status(failing, fatal, diagnostics.iter().all(Vec::is_empty))
+}
+
+/// Prints the paths that could not be read; true when there were any.
+fn report_unreadable<'a>(errors: impl Iterator<Item = &'a (String, String)>) -> bool {
+    let mut any = false;
+    for (path, e) in errors {
+        eprintln!("pulint: cannot read {path}: {e}");
+        any = true;
+    }
+    any
+}
+
+/// `check`'s exit status: 1 when a finding reaches the failing severity, 2 when a path could not
+/// be read and nothing was found, else 0.
+fn check_status(failing: bool, unreadable: bool, quiet: bool) -> ExitCode {
     if failing {
         ExitCode::from(1)
-    } else if fatal && diagnostics.iter().all(Vec::is_empty) {
+    } else if unreadable && quiet {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
@@ -389,13 +399,7 @@ fn check_each(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: 
             Part { items, text, summary: (summary, with_findings), errors, findings: diagnostics.len(), failing: diagnostics.iter().any(|d| d.severity >= fail) }
         })
         .collect();
-    let mut fatal = false;
-    for part in &parts {
-        for (path, e) in &part.errors {
-            eprintln!("pulint: cannot read {path}: {e}");
-            fatal = true;
-        }
-    }
+    let fatal = report_unreadable(parts.iter().flat_map(|p| &p.errors));
     let failing = parts.iter().any(|p| p.failing);
     let quiet = parts.iter().all(|p| p.findings == 0);
     let rendered = if format == Format::Json {
@@ -414,13 +418,7 @@ fn check_each(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: 
         out
     };
     print(&rendered);
-    if failing {
-        ExitCode::from(1)
-    } else if fatal && quiet {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    }
+    check_status(failing, fatal, quiet)
 }
 
 fn dump(paths: Vec<PathBuf>, format: Format, stack: Option<String>) -> ExitCode {

@@ -6,6 +6,10 @@
 use serde_json::Value;
 use std::process::Command;
 
+#[path = "../../pulint_emit/tests/data/validate_sarif.rs"]
+mod validate_sarif;
+use validate_sarif::validate;
+
 const FIXTURE: [&str; 2] = ["crates/pulint/tests/fixtures/report/stack.py", "crates/pulint/tests/fixtures/report/answer.md"];
 /// The rules the snapshots cover, so that new rules elsewhere do not change them.
 const SELECT: &str = "NET005,SEC001,SEC002,OUT001,REG004,OPS004,SEC016";
@@ -27,15 +31,6 @@ fn check(format: &str) -> String {
     stdout
 }
 
-fn validate(log: &Value) -> Result<(), String> {
-    let schema: Value = serde_json::from_str(include_str!("../../pulint_emit/tests/data/sarif-schema-2.1.0.json")).map_err(|e| e.to_string())?;
-    let mut compiler = boon::Compiler::new();
-    compiler.enable_format_assertions();
-    compiler.add_resource("urn:sarif-schema-2.1.0", schema).map_err(|e| e.to_string())?;
-    let mut schemas = boon::Schemas::new();
-    let id = compiler.compile("urn:sarif-schema-2.1.0", &mut schemas).map_err(|e| format!("{e:#}"))?;
-    schemas.validate(log, id).map_err(|e| format!("{e:#}"))
-}
 
 #[test]
 fn sarif_is_valid_and_matches_json() {

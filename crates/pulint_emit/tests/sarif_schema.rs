@@ -4,6 +4,10 @@
 use pulint_emit::{sarif, Report};
 use pulint_model::*;
 
+#[path = "data/validate_sarif.rs"]
+mod validate_sarif;
+use validate_sarif::validate;
+
 static ERROR_RULE: RuleMeta = RuleMeta {
     code: "TST001",
     name: "test-error",
@@ -23,16 +27,6 @@ static INFO_RULE: RuleMeta = RuleMeta {
     docs: "",
 };
 
-pub fn validate(log: &serde_json::Value) -> Result<(), String> {
-    let text = include_str!("data/sarif-schema-2.1.0.json");
-    let schema: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let mut compiler = boon::Compiler::new();
-    compiler.enable_format_assertions();
-    compiler.add_resource("urn:sarif-schema-2.1.0", schema).map_err(|e| e.to_string())?;
-    let mut schemas = boon::Schemas::new();
-    let id = compiler.compile("urn:sarif-schema-2.1.0", &mut schemas).map_err(|e| format!("{e:#}"))?;
-    schemas.validate(log, id).map_err(|e| format!("{e:#}"))
-}
 
 fn program() -> (Program, Vec<Diagnostic>) {
     let mut p = Program::default();

@@ -187,22 +187,14 @@ pub fn refuse(text: &str, kind: FileKind) -> Option<String> {
 pub fn speculation(text: &str, limit: u64) -> u64 {
     let b = text.as_bytes();
     let n = b.len();
-    // Per open bracket level: unclosed `<`s, and the product for this level and all outer ones.
-    let mut open: Vec<u64> = vec![0];
-    let mut product: Vec<u64> = vec![1];
-    // Levels (as `open.len()`) that are template substitutions, innermost last.
+    let mut levels = SpeculationLevels(vec![(0, 1)]);
+    // Levels (as `levels.0.len()`) that are template substitutions, innermost last.
     let mut templates: Vec<usize> = Vec::new();
     let mut max = 1u64;
     let mut i = 0;
     // The last significant byte and, when it ended a name, the name (decide what a `/` starts).
     let mut last = 0u8;
     let mut word: Option<(usize, usize)> = None;
-    let refresh = |open: &[u64], product: &mut [u64]| {
-        let top = open.len() - 1;
-        let outer = if top == 0 { 1 } else { product[top - 1] };
-        product[top] = outer.saturating_mul(open[top].saturating_add(1));
-        product[top]
-    };
     while i < n {
         let c = b[i];
         if c.is_ascii_whitespace() {
@@ -230,13 +222,7 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
                 continue;
             }
             b'`' => {
-                let (next, substitution) = template_part(b, i + 1);
-                i = next;
-                if substitution {
-                    open.push(0);
-                    product.push(*product.last().unwrap_or(&1));
-                    templates.push(open.len());
-                }
+                i = levels.template_part(b, i + 1, &mut templates);
                 continue;
             }
             b'/' if i + 1 < n && b[i + 1] == b'/' => {
@@ -252,39 +238,27 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
                 last = b'x';
                 continue;
             }
-            b'(' | b'[' | b'{' => {
-                open.push(0);
-                product.push(*product.last().unwrap_or(&1));
-            }
+            b'(' | b'[' | b'{' => levels.push(),
             b')' | b']' | b'}' => {
-                if open.len() > 1 {
-                    let closes_template = c == b'}' && templates.last() == Some(&open.len());
-                    open.pop();
-                    product.pop();
+                if levels.0.len() > 1 {
+                    let closes_template = c == b'}' && templates.last() == Some(&levels.0.len());
+                    levels.0.pop();
                     if closes_template {
                         templates.pop();
-                        let (next, substitution) = template_part(b, i + 1);
-                        i = next;
-                        if substitution {
-                            open.push(0);
-                            product.push(*product.last().unwrap_or(&1));
-                            templates.push(open.len());
-                        }
+                        i = levels.template_part(b, i + 1, &mut templates);
                         continue;
                     }
                 }
             }
             b';' => {
-                *open.last_mut().expect("open is never empty") = 0;
-                refresh(&open, &mut product);
+                levels.set_unclosed(|_| 0);
             }
             b'<' => {
                 if i + 1 < n && (b[i + 1] == b'<' || b[i + 1] == b'=') {
                     i += 2;
                     continue;
                 }
-                *open.last_mut().expect("open is never empty") += 1;
-                max = max.max(refresh(&open, &mut product));
+                max = max.max(levels.set_unclosed(|u| u + 1));
                 if max > limit {
                     return max;
                 }
@@ -294,17 +268,44 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
                     i += 2;
                     continue;
                 }
-                let top = open.last_mut().expect("open is never empty");
-                if *top > 0 {
-                    *top -= 1;
-                    refresh(&open, &mut product);
-                }
+                levels.set_unclosed(|u| u.saturating_sub(1));
             }
             _ => {}
         }
         i += 1;
     }
     max
+}
+
+/// [`speculation`]'s stack: per open bracket level, the `<`s not yet closed there and the product
+/// of one plus them over this level and all outer ones. Never empty.
+struct SpeculationLevels(Vec<(u64, u64)>);
+
+impl SpeculationLevels {
+    fn push(&mut self) {
+        let outer = self.0.last().map_or(1, |l| l.1);
+        self.0.push((0, outer));
+    }
+
+    /// Changes the innermost level's unclosed count and returns its new product.
+    fn set_unclosed(&mut self, f: impl FnOnce(u64) -> u64) -> u64 {
+        let top = self.0.len() - 1;
+        let outer = if top == 0 { 1 } else { self.0[top - 1].1 };
+        let level = &mut self.0[top];
+        level.0 = f(level.0);
+        level.1 = outer.saturating_mul(level.0.saturating_add(1));
+        level.1
+    }
+
+    /// Skips template text from `i`; a `${` that ends it opens a level for the substitution.
+    fn template_part(&mut self, b: &[u8], i: usize, templates: &mut Vec<usize>) -> usize {
+        let (next, substitution) = template_part(b, i);
+        if substitution {
+            self.push();
+            templates.push(self.0.len());
+        }
+        next
+    }
 }
 
 /// Words after which a `/` starts a regular expression rather than a division.
