@@ -7,13 +7,17 @@
 #
 # TARGET: python_loader, typescript_loader, markdown_loader, check_pipeline. SECONDS: 600 unless
 # given. Needs cargo-fuzz (`cargo install cargo-fuzz --version 0.13.2 --locked`); stable rustc is
-# made to accept cargo-fuzz's nightly flags with RUSTC_BOOTSTRAP=1. FUZZ_SANITIZER=none builds
-# without AddressSanitizer (default: address). Runs under `nice -n 19`, one libFuzzer process.
+# made to accept cargo-fuzz's `-Zsanitizer=address` with RUSTC_BOOTSTRAP=1. FUZZ_SANITIZER=none
+# builds without AddressSanitizer (default: address). Builds with `-O`: fuzz/Cargo.toml's release
+# profile keeps debug assertions and overflow checks (except oxc_parser's assertions, see
+# docs/fuzzing.md). Runs under `nice -n 19`, one libFuzzer process; inputs up to 32 KiB.
 #
 # Seed corpora are made at run time from the project's own fixtures into fuzz/corpus/<target>/
 # (named by content hash, so re-seeding keeps what earlier runs found); crashes, timeouts and
 # slow units go to fuzz/artifacts/<target>/, the log to fuzz/logs/. None of it is committed.
 # Exit status: 0 when the run found nothing, 1 when it found a crash, timeout or OOM, 2 on misuse.
+# The whole script is one block, read before it runs: editing the file during a run is safe.
+{
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -117,7 +121,7 @@ status=0
 # -timeout: an input running over 10 s is a finding (super-linear path); -report_slow_units keeps
 # inputs over 2 s as slow-unit-* artifacts without stopping the run.
 nice -n 19 cargo fuzz run -O --sanitizer "$sanitizer" "$target" "fuzz/corpus/$target" -- \
-  -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -report_slow_units=2 \
+  -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -report_slow_units=2 -max_len=32768 \
   -dict=fuzz/pulint.dict -print_final_stats=1 "$@" >"$log" 2>&1 || status=$?
 took=$(( $(date +%s) - started ))
 new=$(comm -13 <(echo "$before") <(ls "fuzz/artifacts/$target" | sort) | tr '\n' ' ')
@@ -134,3 +138,5 @@ rss=$(pick 'stat::peak_rss_mb: +[0-9]+' <"$log")
 echo "fuzz: $target ${took}s runs=${runs:-?} exec/s=${speed:-?} cov=${cov:-?} ft=${ft:-?} corpus=${corp:-?} rss=${rss:-?}MB" \
   "crashes=$(count crash) timeouts=$(count timeout) ooms=$(count oom) slow=$(count slow-unit) exit=$status log=$log${new:+ new: $new}"
 [ "$status" -eq 0 ] || exit 1
+exit 0
+}

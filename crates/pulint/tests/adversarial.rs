@@ -206,8 +206,19 @@ fn recursive_construction_is_bounded() {
     // letter with every AWS managed policy (2.2 s for this 27 KB file in release).
     let run = check(root, "fuzz-long-policy-name.py");
     assert!(run.took < Duration::from_secs(10), "took {:?}", run.took);
+    // Found by cargo-fuzz (check_pipeline timed out): a class whose body constructs it twice
+    // (`k = TapStack("", TapStack(""))`, what ruff recovered from a broken file) made a binary tree
+    // of constructions 16 deep, 131,071 components; the fuzzed file took 5.7 s in release.
+    let run = check(root, "fuzz-doubling-construction.py");
+    assert!(run.took < Duration::from_secs(10), "took {:?}", run.took);
     let dir = temp("construction");
-    write(&dir, "a.ts", "class A { x = new A(); }\nconst a = new A();\n");
+    write(&dir, "twice.py", "import pulumi\nclass A(pulumi.ComponentResource):\n    k = A('', A(''))\n    def __init__(self, name, child=None):\n        super().__init__('x:y:A', name, None)\na = A('a')\n");
+    write(&dir, "twice.ts", "import * as pulumi from \"@pulumi/pulumi\";\nclass A extends pulumi.ComponentResource { k = new A(\"\", new A(\"\")); constructor(n: string, c?: A) { super(\"x:y:A\", n); } }\nconst a = new A(\"a\");\n");
+    for name in ["twice.py", "twice.ts"] {
+        let run = pulint_in(&dir, &["dump", name], &[]);
+        let resources = run.stdout.lines().filter(|l| l.starts_with("resource #")).count();
+        assert!(resources <= 2, "{name}: {resources} resources");
+    }
     write(&dir, "b.ts", "class B { x = new C(); }\nclass C { y = new B(); }\nconst b = new B();\n");
     write(&dir, "a.py", "class A:\n    x = A()\na = A()\n");
     for name in ["a.ts", "b.ts", "a.py"] {

@@ -93,8 +93,9 @@ pub struct Evaluator<'p> {
     out_of_fuel: bool,
     /// The stack ran low once (and was noted).
     too_deep: bool,
-    /// Instances under construction, nested (a field initialiser that constructs its own class).
-    constructing: usize,
+    /// Classes whose instances are under construction, outermost first (a field initialiser that
+    /// constructs its own class is recursion no call frame shows).
+    constructing: Vec<*const ir::Class>,
     conditional: u32,
     many: u32,
     in_apply: u32,
@@ -143,7 +144,7 @@ impl<'p> Evaluator<'p> {
             fuel: FUEL,
             out_of_fuel: false,
             too_deep: false,
-            constructing: 0,
+            constructing: Vec::new(),
             conditional: 0,
             many: 0,
             in_apply: 0,
@@ -1647,12 +1648,16 @@ impl<'p> Evaluator<'p> {
     pub(crate) fn instantiate(&mut self, class: &Rc<ClassObj>, args: Vec<ArgV>, span: Span, synthetic: bool) -> V {
         // Field initialisers run outside any call frame, so MAX_CALL_DEPTH does not see a class
         // whose field constructs the class again (`class A { x = new A(); }`).
-        if self.constructing > MAX_CALL_DEPTH {
+        // A class constructed again while it is being constructed is recursion, like a recursive
+        // call: with two constructions per level (`k = A(A())` in its body), a depth bound alone
+        // still made 2^17 instances (found by cargo-fuzz check_pipeline).
+        let def = Rc::as_ptr(&class.def);
+        if self.constructing.len() > MAX_CALL_DEPTH || self.constructing.contains(&def) {
             return V::unknown(format!("instance of `{}` constructed recursively", class.def.name), span);
         }
-        self.constructing += 1;
+        self.constructing.push(def);
         let v = self.instantiate_inner(class, args, span, synthetic);
-        self.constructing -= 1;
+        self.constructing.pop();
         v
     }
 
