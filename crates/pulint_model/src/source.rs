@@ -121,7 +121,7 @@ pub struct LineCol {
 impl SourceFile {
     pub fn new(path: impl Into<String>, kind: FileKind, text: String, origin: Origin) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
         SourceFile { path: path.into(), kind, text, origin, line_starts, elisions: Default::default() }
     }
 
