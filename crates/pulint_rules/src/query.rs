@@ -249,7 +249,23 @@ pub fn elided(p: &Program, span: Span) -> bool {
 /// Whether a short text (a key, a name) contains `word`: a first-byte scan, cheaper than
 /// `str::contains`'s searcher set-up when it runs for every key of every value.
 pub fn has_word(text: &str, word: &str) -> bool {
-    let (t, w) = (text.as_bytes(), word.as_bytes());
-    let Some(&first) = w.first() else { return true };
-    t.len() >= w.len() && (0..=t.len() - w.len()).any(|i| t[i] == first && &t[i..i + w.len()] == w)
+    has_bytes(text.as_bytes(), word.as_bytes())
+}
+
+/// [`has_word`] over bytes.
+pub fn has_bytes(t: &[u8], w: &[u8]) -> bool {
+    find_bytes(t, w).is_some()
+}
+
+/// Where `word` first starts in a short text, found as [`has_word`] finds it.
+pub fn find_word(text: &str, word: &str) -> Option<usize> {
+    find_bytes(text.as_bytes(), word.as_bytes())
+}
+
+fn find_bytes(t: &[u8], w: &[u8]) -> Option<usize> {
+    let Some(&first) = w.first() else { return Some(0) };
+    if t.len() < w.len() {
+        return None;
+    }
+    (0..=t.len() - w.len()).find(|&i| t[i] == first && &t[i..i + w.len()] == w)
 }

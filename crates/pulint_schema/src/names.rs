@@ -4,13 +4,37 @@
 
 /// Lower case without underscores: the form every spelling of a schema name shares.
 pub fn normalize(name: &str) -> String {
+    if name.is_ascii() {
+        // Byte by byte: `char::to_lowercase` per character cost more than the lookups it serves.
+        let mut out = String::with_capacity(name.len());
+        out.extend(name.bytes().filter(|b| *b != b'_').map(|b| char::from(b.to_ascii_lowercase())));
+        return out;
+    }
     folded(name).collect()
 }
 
 /// Whether two spellings name the same schema name (`normalize(a) == normalize(b)`), without
 /// allocating: rules compare names in their inner loops.
 pub fn same_name(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return folded_ascii(a).eq(folded_ascii(b));
+    }
     folded(a).eq(folded(b))
+}
+
+/// Whether `key`, a name already in normal form, is the normal form of `name`, without
+/// allocating (`key == normalize(name)`): schema lookups compare one name with every property.
+pub fn is_normal_of(key: &str, name: &str) -> bool {
+    if !name.is_ascii() {
+        return folded(name).eq(key.chars());
+    }
+    let underscores = name.bytes().filter(|b| *b == b'_').count();
+    key.len() + underscores == name.len() && folded_ascii(name).eq(key.bytes())
+}
+
+/// The bytes of an ASCII name's normal form.
+fn folded_ascii(s: &str) -> impl Iterator<Item = u8> + '_ {
+    s.bytes().filter(|b| *b != b'_').map(|b| b.to_ascii_lowercase())
 }
 
 /// The candidate closest to `name` when it is close enough to be a likely typo or a near miss
@@ -78,6 +102,14 @@ mod tests {
     #[test]
     fn spellings_and_suggestions() {
         assert_eq!(normalize("instance_ids"), normalize("instanceIDs"));
+        for (key, name) in [("cidrblock", "cidr_block"), ("cidrblock", "cidrBlock"), ("größe", "Grö_ße"), ("", "__")] {
+            assert!(is_normal_of(key, name), "{key} {name}");
+            assert_eq!(normalize(name), key);
+        }
+        for (key, name) in [("cidrblock", "cidr_blocks"), ("cidrblocks", "cidrBlock"), ("größe", "grosse"), ("a", "")] {
+            assert!(!is_normal_of(key, name), "{key} {name}");
+        }
+        assert!(same_name("Instance_IDs", "instanceIds") && !same_name("instanceId", "instanceIds") && same_name("Größe", "grö_ße"));
         assert_eq!(closest("versionning", ["versioning", "website"]), Some("versioning"));
         assert_eq!(closest("BucketReplication", ["BucketReplicationConfig", "BucketPolicy"]), Some("BucketReplicationConfig"));
         assert_eq!(closest("tags", ["acl", "bucket"]), None);

@@ -147,7 +147,7 @@ fn names(p: &Program, v: &Value, t: &Target, key: &str) -> bool {
     // An ARN: the text after the kind's marker, rendered, up to the end of the name.
     for (i, part) in parts.iter().enumerate() {
         let Some(s) = part.as_str() else { continue };
-        let Some(at) = s.find(t.marker) else { continue };
+        let Some(at) = crate::query::find_word(s, t.marker) else { continue };
         if t.marker.starts_with(':') && !s[..at].contains("arn:") && !parts[..i].iter().any(|q| q.as_str().is_some_and(|q| q.contains("arn:"))) {
             continue;
         }

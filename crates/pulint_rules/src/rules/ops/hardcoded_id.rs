@@ -97,13 +97,12 @@ impl Hit {
 
 /// Walks a value, remembering the key it sits under (tags and descriptions are skipped).
 fn visit(v: &Value, key: &str, site: Span, hits: &mut Vec<Hit>) {
-    let k = key.to_ascii_lowercase();
-    if matches!(k.as_str(), "tags" | "tagsall" | "description" | "alarmdescription" | "comment") {
+    if ["tags", "tagsall", "description", "alarmdescription", "comment"].iter().any(|k| key.eq_ignore_ascii_case(k)) {
         return;
     }
     match &v.kind {
         ValueKind::String(s) => {
-            if let Some(msg) = classify(s, &k) {
+            if let Some(msg) = classify(s, key) {
                 hits.push(Hit::new(v.span, site, msg));
             }
         }
@@ -200,10 +199,12 @@ const EC2_PREFIXES: &[(&str, &str)] = &[
 ];
 
 /// The kind of EC2 ID `s` is: real-looking hexadecimal IDs anywhere, other shapes only under an
-/// argument whose name says it holds an ID.
+/// argument whose name (any case) says it holds an ID.
 fn ec2_id(s: &str, key: &str) -> Option<&'static str> {
     let (prefix, rest) = s.split_once('-')?;
     let kind = EC2_PREFIXES.iter().find(|(p, _)| *p == prefix).map(|(_, k)| *k)?;
+    let key = key.to_ascii_lowercase();
+    let key = key.as_str();
     let hex = (rest.len() == 8 || rest.len() == 17) && rest.bytes().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c)) && rest.bytes().any(|c| c.is_ascii_digit());
     let id_key = key.ends_with("id") || key.ends_with("ids") || matches!(key, "ami" | "securitygroups" | "subnets" | "vpc");
     let loose = prefix != "i" && rest.len() >= 3 && rest.len() <= 17 && rest.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) && rest.bytes().any(|c| c.is_ascii_digit());
@@ -212,11 +213,11 @@ fn ec2_id(s: &str, key: &str) -> Option<&'static str> {
 
 /// A URL or host name under `example.com` / `.org` / `.net` (e-mail addresses are not flagged).
 fn example_host(s: &str) -> bool {
-    if s.contains('@') || s.contains(' ') {
+    if s.contains('@') || s.contains(' ') || !s.contains('.') {
         return false;
     }
     let lower = s.to_ascii_lowercase();
     let host = lower.split("://").last().unwrap_or(&lower);
     let host = host.split(['/', ':']).next().unwrap_or(host);
-    ["example.com", "example.org", "example.net"].iter().any(|d| host == *d || host.ends_with(&format!(".{d}")))
+    ["example.com", "example.org", "example.net"].iter().any(|d| host.strip_suffix(d).is_some_and(|h| h.is_empty() || h.ends_with('.')))
 }

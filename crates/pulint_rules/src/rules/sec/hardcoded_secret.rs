@@ -32,12 +32,34 @@ declare_rule! {
 
 /// Keys that name a credential: arguments (`masterPassword`), map keys (`DB_PASSWORD`), JSON keys.
 pub(crate) fn secret_key(key: &str) -> bool {
-    // One pass, one allocation: this runs for every key of every value.
-    let k: String = key.bytes().filter(|b| !matches!(b, b'-' | b'_')).map(|b| char::from(b.to_ascii_lowercase())).collect();
-    ["password", "passwd", "secret", "token", "apikey", "privatekey", "accesskey", "credential"].iter().any(|w| crate::query::has_word(&k, w))
+    // This runs for every key of every value: fold the key into a stack buffer (no allocation)
+    // and look for the credential words before the exceptions, which few keys reach.
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for b in key.bytes().filter(|b| !matches!(b, b'-' | b'_')) {
+        if n == buf.len() {
+            return secret_key_long(key);
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    secret_words(&buf[..n])
+}
+
+/// [`secret_key`] for keys whose folded form does not fit its buffer.
+#[cold]
+fn secret_key_long(key: &str) -> bool {
+    let k: Vec<u8> = key.bytes().filter(|b| !matches!(b, b'-' | b'_')).map(|b| b.to_ascii_lowercase()).collect();
+    secret_words(&k)
+}
+
+/// Whether a folded key holds a credential word and none of the words that make it a setting
+/// about the credential (`passwordLength`, `secretArn`).
+fn secret_words(k: &[u8]) -> bool {
+    ["password", "passwd", "secret", "token", "apikey", "privatekey", "accesskey", "credential"].iter().any(|w| crate::query::has_bytes(k, w.as_bytes()))
         && !["arn", "name", "length", "manager", "enable", "use", "rotation", "path", "type", "policy", "version", "count", "expir", "ttl", "url", "validity", "id", "kms", "ref", "parameter", "endpoint", "header", "source", "location", "required", "reset", "lifetime", "http", "strategy", "mode"]
             .iter()
-            .any(|w| crate::query::has_word(&k, w))
+            .any(|w| crate::query::has_bytes(k, w.as_bytes()))
 }
 
 /// Literals that are switches or references rather than secrets.

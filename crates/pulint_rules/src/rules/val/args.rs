@@ -63,10 +63,27 @@ struct Call<'a> {
     check_required: bool,
 }
 
+/// Where a property sits, for messages: a call (by token) or a property inside an outer place.
+/// Rendered only when an issue is found; most values have none.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    Call(&'a str),
+    Field { name: &'a str, python: bool, outer: &'a Place<'a> },
+}
+
+impl std::fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Call(token) => f.write_str(&pulint_model::token::display(token)),
+            Place::Field { name, python, outer } => write!(f, "`{}` of {outer}", spelled(name, *python)),
+        }
+    }
+}
+
 fn call_issues<'a>(p: &'a Program, schema: &'static Schema, c: Call<'a>) -> Vec<Issue<'a>> {
     let python = p.sources.get(c.span.file).kind == FileKind::Python;
     let mut out = Vec::new();
-    let owner = pulint_model::token::display(c.token);
+    let owner = Place::Call(c.token);
     for a in c.args {
         if matches!(a.key.canonical.as_str(), "*" | "**") {
             continue;
@@ -82,7 +99,7 @@ fn call_issues<'a>(p: &'a Program, schema: &'static Schema, c: Call<'a>) -> Vec<
                 } else {
                     closest(&a.key.written, c.inputs.iter().map(|i| i.name.as_str())).map(|n| spelled(n, python))
                 };
-                out.push(Issue::Unknown { key: a, owner: owner.clone(), suggestion, removed, option });
+                out.push(Issue::Unknown { key: a, owner: owner.to_string(), suggestion, removed, option });
             }
         }
     }
@@ -90,14 +107,14 @@ fn call_issues<'a>(p: &'a Program, schema: &'static Schema, c: Call<'a>) -> Vec<
     if c.check_required && complete && !crate::query::elided(p, c.span) {
         for req in c.inputs.iter().filter(|i| i.required) {
             if !c.args.iter().any(|a| pulint_schema::same_name(&a.key.canonical, &req.name)) {
-                out.push(Issue::Missing { at: c.at, owner: owner.clone(), name: spelled(&req.name, python) });
+                out.push(Issue::Missing { at: c.at, owner: owner.to_string(), name: spelled(&req.name, python) });
             }
         }
     }
     out
 }
 
-fn check_value<'a>(p: &'a Program, schema: &Schema, prop: &Property, a: &'a Prop, owner: &str, python: bool, out: &mut Vec<Issue<'a>>) {
+fn check_value<'a>(p: &'a Program, schema: &Schema, prop: &Property, a: &'a Prop, owner: &Place<'_>, python: bool, out: &mut Vec<Issue<'a>>) {
     let v = p.resolve(&a.value);
     let alts = prop.ty.alternatives();
     if alts.iter().any(|t| matches!(t, Ty::Any)) {
@@ -109,15 +126,15 @@ fn check_value<'a>(p: &'a Program, schema: &Schema, prop: &Property, a: &'a Prop
         _ => None,
     });
     let accepts_object = object_key.is_some() || alts.iter().any(|t| matches!(t, Ty::Map(_)));
-    let here = format!("`{}` of {owner}", spelled(&prop.name, python));
-    if !python {
-        scalar_type(&a.value, alts, &here, out);
+    let here = Place::Field { name: &prop.name, python, outer: owner };
+    if !python && let Some((expected, got)) = scalar_mismatch(&a.value, alts) {
+        out.push(Issue::Type { value: &a.value, owner: here.to_string(), expected, got });
     }
     match &v.kind {
         ValueKind::List(items) => {
             if !accepts_list {
                 let expected = if accepts_object { "a single object" } else { "a single value" };
-                out.push(Issue::Shape { key: a, owner: here, expected, got: "a list" });
+                out.push(Issue::Shape { key: a, owner: here.to_string(), expected, got: "a list" });
                 return;
             }
             let element = alts.iter().find_map(|t| match t {
@@ -137,15 +154,11 @@ fn check_value<'a>(p: &'a Program, schema: &Schema, prop: &Property, a: &'a Prop
             if !python && object_key.is_none() && alts.iter().any(|t| matches!(t, Ty::Map(inner) if **inner == Ty::String)) {
                 // One finding per map, at its first wrong entry: a generated map may hold
                 // thousands.
-                let mut wrong = Vec::new();
-                for q in props {
-                    scalar_type(&q.value, &[Ty::String], "", &mut wrong);
-                }
-                let more = wrong.len().saturating_sub(1);
-                if let Some(Issue::Type { value, expected, got, .. }) = wrong.into_iter().next() {
-                    let key = props.iter().find(|q| std::ptr::eq(&q.value, value)).map_or("", |q| q.key.written.as_str());
+                let mut wrong = props.iter().filter_map(|q| scalar_mismatch(&q.value, &[Ty::String]).map(|m| (q, m)));
+                if let Some((q, (expected, got))) = wrong.next() {
+                    let more = wrong.count();
                     let also = if more > 0 { format!(" (and {more} more)") } else { String::new() };
-                    out.push(Issue::Type { value, owner: format!("`{key}` in {here}{also}"), expected, got });
+                    out.push(Issue::Type { value: &q.value, owner: format!("`{}` in {here}{also}", q.key.written), expected, got });
                 }
             }
             if let Some(k) = object_key {
@@ -154,7 +167,7 @@ fn check_value<'a>(p: &'a Program, schema: &Schema, prop: &Property, a: &'a Prop
                 // JSON-shaped strings (policies) are written as objects in TypeScript and
                 // serialised by the SDK only where the schema says so; elsewhere an object is wrong.
                 let expected = if accepts_list { "a list" } else { "a single value" };
-                out.push(Issue::Shape { key: a, owner: here, expected, got: "an object" });
+                out.push(Issue::Shape { key: a, owner: here.to_string(), expected, got: "an object" });
             }
         }
         _ => {}
@@ -162,13 +175,14 @@ fn check_value<'a>(p: &'a Program, schema: &Schema, prop: &Property, a: &'a Prop
 }
 
 /// A literal written where the schema wants another scalar type (only literals written as
-/// such: config reads and computed values have the types of the calls that made them).
-fn scalar_type<'a>(v: &'a Value, alts: &[Ty], owner: &str, out: &mut Vec<Issue<'a>>) {
+/// such: config reads and computed values have the types of the calls that made them), as
+/// (expected, got).
+fn scalar_mismatch(v: &Value, alts: &[Ty]) -> Option<(&'static str, &'static str)> {
     let got = match v.kind {
         ValueKind::String(_) => "text",
         ValueKind::Number(_) => "a number",
         ValueKind::Bool(_) => "a boolean",
-        _ => return,
+        _ => return None,
     };
     let accepts = |t: &Ty| match t {
         Ty::String | Ty::Enum(_) => got == "text",
@@ -177,19 +191,19 @@ fn scalar_type<'a>(v: &'a Value, alts: &[Ty], owner: &str, out: &mut Vec<Issue<'
         _ => true,
     };
     if alts.is_empty() || alts.iter().any(accepts) {
-        return;
+        return None;
     }
     let expected = match alts[0] {
         Ty::String | Ty::Enum(_) => "text",
         Ty::Integer | Ty::Number => "a number",
         Ty::Boolean => "a boolean",
-        _ => return,
+        _ => return None,
     };
-    out.push(Issue::Type { value: v, owner: owner.to_string(), expected, got });
+    Some((expected, got))
 }
 
 #[allow(clippy::too_many_arguments)]
-fn check_object<'a>(p: &'a Program, schema: &Schema, key: &str, props: &'a [Prop], span: Span, owner: &str, python: bool, out: &mut Vec<Issue<'a>>) {
+fn check_object<'a>(p: &'a Program, schema: &Schema, key: &str, props: &'a [Prop], span: Span, owner: &Place<'_>, python: bool, out: &mut Vec<Issue<'a>>) {
     // The IAM policy document types are an overlay whose keys are JSON's (`Statement`,
     // `Principal.Service`), not schema names; policies are judged by the SEC rules.
     if key.contains("PolicyDocument") || key.contains("PolicyStatement") {

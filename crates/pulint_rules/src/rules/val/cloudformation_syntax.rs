@@ -96,14 +96,19 @@ fn scan(p: &Program, v: &Value, out: &mut Vec<(Span, &'static str, &'static str)
     let v = p.resolve(v);
     match &v.kind {
         ValueKind::String(s) => {
-            if !template(s) && let Some((m, what)) = MARKERS.iter().find(|(m, _)| s.contains(m)) {
+            if may_hold_marker(s) && let Some((m, what)) = MARKERS.iter().find(|(m, _)| s.contains(m)) && !template(s) {
                 out.push((v.span, m, what));
             }
         }
         ValueKind::Interp { parts, .. } => {
-            let text: String = parts.iter().filter_map(|q| p.resolve(q).as_str()).collect();
-            if !template(&text) {
-                parts.iter().for_each(|q| scan(p, q, out, depth + 1));
+            let before = out.len();
+            parts.iter().for_each(|q| scan(p, q, out, depth + 1));
+            // Only text holding a marker needs the template check, which reads it all.
+            if out.len() > before {
+                let text: String = parts.iter().filter_map(|q| p.resolve(q).as_str()).collect();
+                if template(&text) {
+                    out.truncate(before);
+                }
             }
         }
         ValueKind::Object(props) => {
@@ -120,6 +125,12 @@ fn scan(p: &Program, v: &Value, out: &mut Vec<(Span, &'static str, &'static str)
         }
         _ => {}
     }
+}
+
+/// Whether `s` has what every marker starts with (`{{`, `${`, `::` or `!`): one pass that spares
+/// most literals the search for each marker.
+fn may_hold_marker(s: &str) -> bool {
+    s.as_bytes().windows(2).any(|w| matches!(w, [b'{' | b'$', b'{'] | [b':', b':'] | [b'!', _]))
 }
 
 /// Text that is a CloudFormation template itself, where the syntax belongs.
