@@ -18,7 +18,7 @@ fn side(path: &Path) -> Result<(Program, Vec<pulint_model::Diagnostic>), String>
         return Err(format!("{} holds {} programs; compare one at a time", path.display(), programs.len()));
     }
     let (program, _) = programs.remove(0);
-    let diagnostics = pulint_rules::lint(&program, &Settings::default());
+    let diagnostics = pulint_rules::lint(&program, &Settings { skip_fixes: true, ..Settings::default() });
     Ok((program, diagnostics))
 }
 

@@ -172,7 +172,8 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             }
-            let settings = Settings { select, ignore, preview: preview || config.preview, severity: config.severity.clone(), time_budget: None };
+            let skip_fixes = !(fix || diff);
+            let settings = Settings { select, ignore, preview: preview || config.preview, severity: config.severity.clone(), time_budget: None, skip_fixes };
             let fixes = Fixes { apply: fix, diff, unsafe_fixes };
             check(paths, format, &settings, &config, include_markdown, stack, fail, fixes)
         }

@@ -351,7 +351,7 @@ impl Server {
             }
             None => config::Config::default(),
         };
-        let settings = Settings { select: config.select.clone(), ignore: config.ignore.clone(), preview: config.preview, severity: config.severity.clone(), time_budget: None };
+        let settings = Settings { select: config.select.clone(), ignore: config.ignore.clone(), preview: config.preview, severity: config.severity.clone(), time_budget: None, skip_fixes: false };
         let program = pulint_frontend::build(inputs, &pulint_frontend::Options::default());
         let diagnostics = lint_program(&program, &settings, &config);
         let mut by_file: BTreeMap<String, Vec<Item>> = BTreeMap::new();

@@ -9,11 +9,18 @@ pub struct Ctx<'a> {
     meta: &'static RuleMeta,
     pub(crate) diagnostics: Vec<Diagnostic>,
     facts: &'a Facts<'a>,
+    fixes: bool,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(program: &'a Program, meta: &'static RuleMeta, facts: &'a Facts<'a>) -> Self {
-        Ctx { program, meta, diagnostics: Vec::new(), facts }
+    /// A context for one rule; `fixes` says whether findings should carry their fixes.
+    pub fn new(program: &'a Program, meta: &'static RuleMeta, facts: &'a Facts<'a>, fixes: bool) -> Self {
+        Ctx { program, meta, diagnostics: Vec::new(), facts, fixes }
+    }
+
+    /// Whether the run wants fixes: rules plan edits only then (see `Settings::skip_fixes`).
+    pub fn wants_fixes(&self) -> bool {
+        self.fixes
     }
 
     /// The program's shared facts, computed on first use.

@@ -45,7 +45,7 @@ pub fn lint(program: &Program, settings: &Settings) -> Vec<Diagnostic> {
             }
             break;
         }
-        let mut cx = Ctx::new(program, meta, &facts);
+        let mut cx = Ctx::new(program, meta, &facts, !settings.skip_fixes);
         match catch_unwind(AssertUnwindSafe(|| rule.check(program, &mut cx))) {
             Ok(()) => {
                 let severity = settings.severity_of(meta);

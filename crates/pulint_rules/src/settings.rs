@@ -14,6 +14,9 @@ pub struct Settings {
     /// How long the rules may take on one program before the rest are skipped (a PUL003
     /// finding says so); `None` is [`RULE_TIME_BUDGET`].
     pub time_budget: Option<std::time::Duration>,
+    /// Leave fixes out of the findings: a run that only reports them spares the rules the
+    /// work of planning edits (reading the source around each finding).
+    pub skip_fixes: bool,
 }
 
 /// The default time the rules may take on one program. The corpus's largest program takes

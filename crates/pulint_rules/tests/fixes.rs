@@ -580,3 +580,30 @@ fn eip_vpc_becomes_domain() {
     case("VAL002", true, true, &py("aws.ec2.Eip(\"nat\", vpc=True)\n"), Some(&py("aws.ec2.Eip(\"nat\", domain=\"vpc\")\n")));
     case("VAL002", false, true, &ts("new aws.ec2.Eip(\"nat\", { vpc: true });\n"), Some(&ts("new aws.ec2.Eip(\"nat\", { domain: \"vpc\" });\n")));
 }
+
+/// `Settings::skip_fixes` (a run that only reports) gives the same findings without their fixes;
+/// each rule that offers fixes is covered.
+#[test]
+fn skip_fixes_keeps_findings_and_drops_fixes() {
+    let cases = [
+        ("OUT001", "index.ts", ts("const b = new aws.s3.Bucket(\"b\");\nnew aws.sns.Topic(\"t\", { displayName: `alerts-${b.id}` });\n")),
+        ("VAL002", "__main__.py", py("aws.ec2.Eip(\"nat\", vpc=True)\n")),
+        ("VAL005", "__main__.py", py("aws.cloudwatch.EventRule(\"r\", schedule_expression=\"rate(1 hour)\", is_enabled=False)\n")),
+        ("REG001", "index.ts", ts(concat!(
+            "const west = new aws.Provider(\"west\", { region: \"us-west-2\" });\n",
+            "const vpc = new aws.ec2.Vpc(\"vpc\", { cidrBlock: \"10.1.0.0/16\" }, { provider: west });\n",
+            "const subnet = new aws.ec2.Subnet(\"subnet\", { vpcId: vpc.id, cidrBlock: \"10.1.1.0/24\" });\n",
+        ))),
+    ];
+    for (code, file, text) in cases {
+        let input = Input { path: file.into(), rel: file.into(), bytes: text.as_bytes().to_vec() };
+        let program = build(vec![input], &Options::default());
+        let with = Settings { select: vec![code.to_string()], preview: true, ..Settings::default() };
+        let without = Settings { skip_fixes: true, ..with.clone() };
+        let (a, b) = (lint(&program, &with), lint(&program, &without));
+        assert!(a.iter().any(|d| d.fix.is_some()), "{code}: no fix offered for\n{text}");
+        assert!(b.iter().all(|d| d.fix.is_none()), "{code}: a fix despite skip_fixes");
+        let codes = |ds: &[Diagnostic]| ds.iter().map(|d| (d.code, d.span, d.message.clone())).collect::<Vec<_>>();
+        assert_eq!(codes(&a), codes(&b), "{code}: findings differ");
+    }
+}

@@ -18,7 +18,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value as Json;
 
-pub use names::{closest, distance, is_normal_of, normalize, same_name};
+pub use names::{closest, distance, normalize, same_name, with_normal};
 
 const DATA: &str = include_str!("../data/aws.json");
 
@@ -176,7 +176,7 @@ impl Function {
 
 /// Looks a property up by any spelling of its name (`cidr_block`, `cidrBlock`).
 pub fn find<'a>(props: &'a [Property], name: &str) -> Option<&'a Property> {
-    props.iter().find(|p| is_normal_of(&p.key, name))
+    with_normal(name, |n| props.iter().find(|p| p.key == n))
 }
 
 impl Resource {

@@ -22,14 +22,21 @@ pub fn same_name(a: &str, b: &str) -> bool {
     folded(a).eq(folded(b))
 }
 
-/// Whether `key`, a name already in normal form, is the normal form of `name`, without
-/// allocating (`key == normalize(name)`): schema lookups compare one name with every property.
-pub fn is_normal_of(key: &str, name: &str) -> bool {
-    if !name.is_ascii() {
-        return folded(name).eq(key.chars());
+/// Calls `f` with the normal form of `name` (see [`normalize`]), built on the stack when the
+/// name is short ASCII: lookups that compare one name with many stored normal forms fold it once.
+pub fn with_normal<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if name.is_ascii() && name.len() <= buf.len() {
+        let mut n = 0;
+        for b in folded_ascii(name) {
+            buf[n] = b;
+            n += 1;
+        }
+        if let Ok(normal) = std::str::from_utf8(&buf[..n]) {
+            return f(normal);
+        }
     }
-    let underscores = name.bytes().filter(|b| *b == b'_').count();
-    key.len() + underscores == name.len() && folded_ascii(name).eq(key.bytes())
+    f(&normalize(name))
 }
 
 /// The bytes of an ASCII name's normal form.
@@ -41,6 +48,7 @@ fn folded_ascii(s: &str) -> impl Iterator<Item = u8> + '_ {
 /// (`version` for `versioning`, `BucketReplicationConfig` for `BucketReplication`).
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let n: Vec<char> = folded(name).collect();
+    let counts = char_counts(&n);
     // Buffers reused across candidates: a name is compared with up to thousands of them.
     let (mut m, mut row) = (Vec::new(), Vec::new());
     let mut best: Option<(usize, &str)> = None;
@@ -48,12 +56,15 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         m.clear();
         m.extend(folded(c));
         let limit = (n.len().max(m.len()) / 3).max(1);
-        // The distance is at least the difference in length: skip what cannot be close without
-        // computing it (a 20,000-character key against every candidate took seconds).
-        if m.len().abs_diff(n.len()) > limit {
+        // Only a distance up to the best so far can still win (a tie by the smaller name).
+        let bound = best.map_or(limit, |(bd, _)| limit.min(bd));
+        // The distance is at least the difference in length and at least the difference of
+        // the letter counts: skip what cannot be close without computing it (a 20,000-character
+        // key against every candidate took seconds).
+        if m.len().abs_diff(n.len()) > bound || count_distance(&counts, &m) > bound {
             continue;
         }
-        let d = if m.starts_with(&n) || n.starts_with(&m) { m.len().abs_diff(n.len()) } else { bounded_distance(&n, &m, limit, &mut row) };
+        let d = if m.starts_with(&n) || n.starts_with(&m) { m.len().abs_diff(n.len()) } else { bounded_distance(&n, &m, bound, &mut row) };
         if d <= limit && best.is_none_or(|(bd, bc)| d < bd || d == bd && c < bc) {
             best = Some((d, c));
         }
@@ -64,6 +75,26 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 /// The characters of a name's normal form (see [`normalize`]).
 fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars().filter(|c| *c != '_').flat_map(char::to_lowercase)
+}
+
+/// How often each ASCII character occurs (all other characters share the last slot).
+fn char_counts(s: &[char]) -> [i32; 129] {
+    let mut counts = [0; 129];
+    for &c in s {
+        counts[(c as usize).min(128)] += 1;
+    }
+    counts
+}
+
+/// A lower bound of the Levenshtein distance between the text counted in `counts` and `m`: each
+/// edit changes at most one count up and one down.
+fn count_distance(counts: &[i32; 129], m: &[char]) -> usize {
+    let mut diff = *counts;
+    for &c in m {
+        diff[(c as usize).min(128)] -= 1;
+    }
+    let (more, fewer) = diff.iter().fold((0, 0), |(p, q), &d| if d > 0 { (p + d, q) } else { (p, q - d) });
+    more.max(fewer) as usize
 }
 
 /// Levenshtein distance over characters.
@@ -103,15 +134,34 @@ mod tests {
     fn spellings_and_suggestions() {
         assert_eq!(normalize("instance_ids"), normalize("instanceIDs"));
         for (key, name) in [("cidrblock", "cidr_block"), ("cidrblock", "cidrBlock"), ("größe", "Grö_ße"), ("", "__")] {
-            assert!(is_normal_of(key, name), "{key} {name}");
             assert_eq!(normalize(name), key);
+            assert!(with_normal(name, |n| n == key), "{key} {name}");
         }
-        for (key, name) in [("cidrblock", "cidr_blocks"), ("cidrblocks", "cidrBlock"), ("größe", "grosse"), ("a", "")] {
-            assert!(!is_normal_of(key, name), "{key} {name}");
-        }
+        assert_eq!(with_normal("Cidr_Block", str::to_string), "cidrblock");
+        assert_eq!(with_normal("Grö_ße", str::to_string), "größe");
+        let long = "A_b".repeat(40);
+        assert_eq!(with_normal(&long, str::to_string), normalize(&long));
         assert!(same_name("Instance_IDs", "instanceIds") && !same_name("instanceId", "instanceIds") && same_name("Größe", "grö_ße"));
         assert_eq!(closest("versionning", ["versioning", "website"]), Some("versioning"));
         assert_eq!(closest("BucketReplication", ["BucketReplicationConfig", "BucketPolicy"]), Some("BucketReplicationConfig"));
         assert_eq!(closest("tags", ["acl", "bucket"]), None);
+    }
+
+    /// The pruned search picks what comparing every candidate's full distance picks.
+    #[test]
+    fn closest_agrees_with_the_full_search() {
+        let candidates = ["Bucket", "BucketV2", "BucketPolicy", "BucketVersioning", "BucketVersioningV2", "BucketAclV2", "Vpc", "VpcPeeringConnection", "VpcPeeringConnectionAccepter", "SecurityGroup", "SecurityGroupRule", "Subnet", "RouteTable", "Route", "Größe", "Grösse", "a", "ab", "ba"];
+        let full = |name: &str| {
+            let n = normalize(name).chars().count();
+            candidates
+                .iter()
+                .map(|c| (distance(&normalize(name), &normalize(c)), *c, (n.max(normalize(c).chars().count()) / 3).max(1)))
+                .filter(|(d, _, limit)| d <= limit)
+                .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
+                .map(|(_, c, _)| c)
+        };
+        for name in ["bucket", "Buckt", "bucket_policy", "BucketVersionng", "bucketversioningv3", "VpcPeering", "vpc_peering_connection_acceptor", "securitygrouprules", "subnets", "routetables", "grosse", "größe", "b", "abc", "", "zzzzzzzzzzzz"] {
+            assert_eq!(closest(name, candidates), full(name), "{name}");
+        }
     }
 }

@@ -47,7 +47,7 @@ impl Rule for OutputInString {
                 "use ``pulumi.interpolate`...` `` or `.apply(...)`"
             };
             let mut d = cx.diagnostic(*span, format!("{what} is an Output, and this {} turns it into placeholder text", kind.describe())).with_help(help);
-            if let Some(fix) = fix(p, *span) {
+            if cx.wants_fixes() && let Some(fix) = fix(p, *span) {
                 d = d.with_fix(fix);
             }
             cx.report(d);

@@ -114,7 +114,7 @@ impl Rule for MissingProvider {
                 .diagnostic(r.callee_span, format!("{} has no provider and lands in {lands}, but it {how} {} in {region}", query::name_of(r), query::name_of(o)))
                 .with_label(o.span, format!("deployed to {region} here"))
                 .with_help("pass the same `provider` in the resource options, or set it on the parent component");
-            if let Some(fix) = provider_fix(p, id, &wiring) {
+            if cx.wants_fixes() && let Some(fix) = provider_fix(p, id, &wiring) {
                 d = d.with_fix(fix);
             }
             cx.report(d);

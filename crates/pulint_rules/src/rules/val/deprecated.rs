@@ -57,7 +57,7 @@ impl Rule for Deprecated {
                 let Some(prop) = rs.input(&a.key.canonical) else { continue };
                 if let Some(replacement) = schema.input_deprecation(rs, prop, major) {
                     let mut d = cx.diagnostic(a.key.span, format!("`{}` of {owner} is deprecated", a.key.written)).with_help(help_for(replacement, python));
-                    let fix = if major == Major::V7 { super::s3_inline::fix(p, id, a).or_else(|| event_rule_state_fix(p, r, a)) } else { None };
+                    let fix = if major == Major::V7 && cx.wants_fixes() { super::s3_inline::fix(p, id, a).or_else(|| event_rule_state_fix(p, r, a)) } else { None };
                     if let Some(fix) = fix {
                         d = d.with_fix(fix);
                     }

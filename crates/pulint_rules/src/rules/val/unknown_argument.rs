@@ -68,7 +68,7 @@ impl Rule for UnknownArgument {
                     (format!("{owner} has no argument `{written}`"), help)
                 };
                 let mut d = cx.diagnostic(key.key.span, message).with_help(help);
-                if let Some(fix) = eip_domain_fix(p, key).or_else(|| renamed_fix(p, key)) {
+                if cx.wants_fixes() && let Some(fix) = eip_domain_fix(p, key).or_else(|| renamed_fix(p, key)) {
                     d = d.with_fix(fix);
                 }
                 cx.report(d);
