@@ -132,7 +132,7 @@ fn check_once(inputs: Vec<Input>, stack: Option<String>, again: bool) -> usize {
         let mut fixed = Vec::new();
         for (path, edits) in &plan.files {
             let Some(text) = text_of(path) else { continue };
-            len += fix::diff(path, &text, edits).len();
+            len += fix::diff(path, &text, edits).map_or(0, |d| d.len());
             if let Some(new) = fix::apply(&text, edits) {
                 fixed.push((path.clone(), new));
             }

@@ -49,14 +49,26 @@ fn path(p: &Program, host: FileId) -> String {
     p.sources.get(host).path.clone()
 }
 
-/// `text` with the replacements made.
+/// Whether sorted edits fit `text`: in order, without overlaps, on character boundaries. Edits
+/// were planned against a file's text when it was read; one that no longer fits (the file read
+/// again, another file by the same path) is not applied.
+fn fits(text: &str, edits: &[(usize, usize, String)]) -> bool {
+    let mut at = 0;
+    edits.iter().all(|(s, e, _)| {
+        let ok = at <= *s && s <= e && text.is_char_boundary(*s) && text.is_char_boundary(*e);
+        at = *e;
+        ok
+    })
+}
+
+/// `text` with the replacements made, or None when they do not fit it.
 pub fn apply(text: &str, edits: &[(usize, usize, String)]) -> Option<String> {
+    if !fits(text, edits) {
+        return None;
+    }
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (s, e, r) in edits {
-        if *s < at || *e > text.len() || !text.is_char_boundary(*s) || !text.is_char_boundary(*e) {
-            return None;
-        }
         out.push_str(&text[at..*s]);
         out.push_str(r);
         at = *e;
@@ -65,8 +77,12 @@ pub fn apply(text: &str, edits: &[(usize, usize, String)]) -> Option<String> {
     Some(out)
 }
 
-/// A unified diff of the lines the edits touch, one hunk per edited region.
-pub fn diff(path: &str, old: &str, edits: &[(usize, usize, String)]) -> String {
+/// A unified diff of the lines the edits touch, one hunk per edited region, or None when the
+/// edits do not fit `old`.
+pub fn diff(path: &str, old: &str, edits: &[(usize, usize, String)]) -> Option<String> {
+    if !fits(old, edits) {
+        return None;
+    }
     let mut out = format!("--- {path}\n+++ {path}\n");
     let mut shift: isize = 0;
     for (s, e, r) in edits {
@@ -81,7 +97,7 @@ pub fn diff(path: &str, old: &str, edits: &[(usize, usize, String)]) -> String {
         after.lines().for_each(|l| out.push_str(&format!("+{l}\n")));
         shift += n_new as isize - n_old as isize;
     }
-    out
+    Some(out)
 }
 
 #[cfg(test)]
@@ -93,7 +109,23 @@ mod tests {
         let text = "a = 1\nb = f\"{x}\"\nc = 3\n";
         let edits = vec![(10, 16, "pulumi.Output.concat(x)".to_string())];
         assert_eq!(apply(text, &edits).as_deref(), Some("a = 1\nb = pulumi.Output.concat(x)\nc = 3\n"));
-        assert_eq!(diff("m.py", text, &edits), "--- m.py\n+++ m.py\n@@ -2,1 +2,1 @@\n-b = f\"{x}\"\n+b = pulumi.Output.concat(x)\n");
+        assert_eq!(diff("m.py", text, &edits).as_deref(), Some("--- m.py\n+++ m.py\n@@ -2,1 +2,1 @@\n-b = f\"{x}\"\n+b = pulumi.Output.concat(x)\n"));
         assert_eq!(apply("ab", &[(1, 5, String::new())]), None);
+    }
+
+    /// Edits planned for one text and shown or applied to another (cargo-fuzz found `--diff`
+    /// panicking on a project with two files by the same path): refused, never a panic.
+    #[test]
+    fn edits_that_do_not_fit_are_refused() {
+        let edits = vec![(10, 16, "x".to_string())];
+        for text in ["a = 1\n", "a = 1\nb = 12345é\n", ""] {
+            assert_eq!(diff("m.py", text, &edits), None, "{text:?}");
+            assert_eq!(apply(text, &edits), None, "{text:?}");
+        }
+        let backwards = vec![(4, 2, String::new())];
+        assert_eq!(diff("m.py", "abcdef", &backwards), None);
+        assert_eq!(apply("abcdef", &backwards), None);
+        let overlapping = vec![(0, 3, String::new()), (2, 4, String::new())];
+        assert_eq!(apply("abcdef", &overlapping), None);
     }
 }

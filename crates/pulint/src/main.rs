@@ -275,8 +275,8 @@ fn check(paths: Vec<PathBuf>, format: Format, settings: &Settings, config: &conf
         if fixes.diff {
             let mut out = String::new();
             for (path, edits) in &plan.files {
-                if let Some(text) = text_of(path) {
-                    out.push_str(&fix::diff(path, &text, edits));
+                if let Some(diff) = text_of(path).and_then(|text| fix::diff(path, &text, edits)) {
+                    out.push_str(&diff);
                 }
             }
             print(&out);

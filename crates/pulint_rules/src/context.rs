@@ -1,5 +1,6 @@
 //! What a rule reports into, and the facts about a program that several rules share.
 
+use crate::query::Refs;
 use crate::rules::val::args::{self, Issue};
 use pulint_model::{Diagnostic, Program, RuleMeta, Span};
 use std::cell::OnceCell;
@@ -43,15 +44,28 @@ impl<'a> Ctx<'a> {
 }
 
 /// What several rules derive from the same program, computed once per program on first use:
-/// the argument walk serves four VAL rules, which each walked every resource before.
+/// the argument walk serves four VAL rules, which each walked every resource before, and the
+/// reference graphs two REG rules and a VAL rule each built.
 pub struct Facts<'a> {
     program: &'a Program,
     argument_issues: OnceCell<Vec<Issue<'a>>>,
+    refs: OnceCell<Refs>,
+    wiring: OnceCell<Refs>,
 }
 
 impl<'a> Facts<'a> {
     pub fn new(program: &'a Program) -> Self {
-        Facts { program, argument_issues: OnceCell::new() }
+        Facts { program, argument_issues: OnceCell::new(), refs: OnceCell::new(), wiring: OnceCell::new() }
+    }
+
+    /// Who refers to whom in the program's arguments ([`Refs::new`]).
+    pub fn refs(&self) -> &Refs {
+        self.refs.get_or_init(|| Refs::new(self.program))
+    }
+
+    /// Who is wired to whom by values, not text ([`Refs::wiring`]).
+    pub fn wiring(&self) -> &Refs {
+        self.wiring.get_or_init(|| Refs::wiring(self.program))
     }
 
     /// The schema issues of every created resource's and invoke's arguments.

@@ -249,12 +249,20 @@ pub fn elided(p: &Program, span: Span) -> bool {
 /// Whether a short text (a key, a name) contains `word`: a first-byte scan, cheaper than
 /// `str::contains`'s searcher set-up when it runs for every key of every value.
 pub fn has_word(text: &str, word: &str) -> bool {
-    has_bytes(text.as_bytes(), word.as_bytes())
+    find_bytes(text.as_bytes(), word.as_bytes()).is_some()
 }
 
-/// [`has_word`] over bytes.
-pub fn has_bytes(t: &[u8], w: &[u8]) -> bool {
-    find_bytes(t, w).is_some()
+/// Whether any of `words` occurs in a short text: one pass, looking only where a byte starts
+/// one of them.
+pub fn has_any(t: &[u8], words: &[&str]) -> bool {
+    let mut starts = [false; 256];
+    for w in words {
+        match w.as_bytes().first() {
+            Some(&b) => starts[usize::from(b)] = true,
+            None => return true,
+        }
+    }
+    (0..t.len()).any(|i| starts[usize::from(t[i])] && words.iter().any(|w| t[i..].starts_with(w.as_bytes())))
 }
 
 /// Where `word` first starts in a short text, found as [`has_word`] finds it.
@@ -268,4 +276,19 @@ fn find_bytes(t: &[u8], w: &[u8]) -> Option<usize> {
         return None;
     }
     (0..=t.len() - w.len()).find(|&i| t[i] == first && &t[i..i + w.len()] == w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_search_in_short_texts() {
+        assert!(has_word("dbmasterpassword", "password") && !has_word("pass", "password") && has_word("x", ""));
+        assert_eq!(find_word("arn:aws:s3:::b", ":::"), Some(10));
+        assert_eq!(find_word("größe-bucket", "bucket"), Some(8));
+        assert!(has_any(b"apitoken", &["secret", "token"]) && has_any(b"tokens", &["token"]));
+        assert!(!has_any(b"bucketname", &["secret", "token"]) && !has_any(b"", &["a"]) && has_any(b"", &[""]));
+        assert!(!has_any(b"tok", &["token"]), "a word running past the end does not match");
+    }
 }

@@ -76,7 +76,7 @@ impl Rule for CloudfrontScopeRegion {
             let at = query::anchor(r.arg("scope").map_or(r.span, |v| v.span), r.span);
             report(cx, at, format!("{} has scope CLOUDFRONT but is created {where_}; CloudFront scope exists only in us-east-1", query::name_of(r)), evidence);
         }
-        let refs = query::Refs::new(p);
+        let refs = cx.facts().refs();
         for (id, r) in query::created_of(p, CERTIFICATE) {
             let used_by_cdn = refs.referrers(id).iter().any(|&u| p.resource(u).token == DISTRIBUTION);
             if !used_by_cdn {

@@ -86,7 +86,7 @@ impl Rule for CrossRegionReference {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        let wiring = query::Refs::wiring(p);
+        let wiring = cx.facts().wiring();
         for (id, r) in query::created(p) {
             let Some(here) = r.region.as_deref() else { continue };
             if token::split(&r.token).is_none_or(|(m, _)| GLOBAL_MODULES.contains(&m)) {

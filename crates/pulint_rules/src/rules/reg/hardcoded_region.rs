@@ -44,6 +44,10 @@ declare_rule! {
 fn region_in(s: &str) -> Option<&str> {
     let bytes = s.as_bytes();
     for (i, _) in s.char_indices() {
+        // Every region code has a '-' after its two-letter geography: most places need no look.
+        if bytes.get(i + 2) != Some(&b'-') {
+            continue;
+        }
         if let Some(len) = region_len(&s[i..]) {
             let before = if i == 0 { None } else { Some(bytes[i - 1]) };
             let after = bytes.get(i + len).copied();

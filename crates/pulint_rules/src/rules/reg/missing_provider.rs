@@ -68,7 +68,7 @@ impl Rule for MissingProvider {
         };
         let on_default = |r: &pulint_model::Resource| r.kind == ResourceKind::Custom && r.provider == ProviderUse::Default && regional(&r.token) && r.arg("region").is_none();
         // Wiring, not text: an ID or URL written into a string or document is data.
-        let wiring = query::Refs::wiring(p);
+        let wiring = cx.facts().wiring();
         let lands = default.map(|d| format!("the default region ({d})")).unwrap_or_else(|| "the default provider's region".into());
         for (id, r) in query::created(p) {
             if !on_default(r) {

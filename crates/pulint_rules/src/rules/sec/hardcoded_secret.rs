@@ -56,10 +56,9 @@ fn secret_key_long(key: &str) -> bool {
 /// Whether a folded key holds a credential word and none of the words that make it a setting
 /// about the credential (`passwordLength`, `secretArn`).
 fn secret_words(k: &[u8]) -> bool {
-    ["password", "passwd", "secret", "token", "apikey", "privatekey", "accesskey", "credential"].iter().any(|w| crate::query::has_bytes(k, w.as_bytes()))
-        && !["arn", "name", "length", "manager", "enable", "use", "rotation", "path", "type", "policy", "version", "count", "expir", "ttl", "url", "validity", "id", "kms", "ref", "parameter", "endpoint", "header", "source", "location", "required", "reset", "lifetime", "http", "strategy", "mode"]
-            .iter()
-            .any(|w| crate::query::has_bytes(k, w.as_bytes()))
+    use crate::query::has_any;
+    has_any(k, &["password", "passwd", "secret", "token", "apikey", "privatekey", "accesskey", "credential"])
+        && !has_any(k, &["arn", "name", "length", "manager", "enable", "use", "rotation", "path", "type", "policy", "version", "count", "expir", "ttl", "url", "validity", "id", "kms", "ref", "parameter", "endpoint", "header", "source", "location", "required", "reset", "lifetime", "http", "strategy", "mode"])
 }
 
 /// Literals that are switches or references rather than secrets.

@@ -1,7 +1,7 @@
 //! VAL008 certificate-not-validated: a DNS-validated ACM certificate that a listener or
 //! distribution uses but that nothing validates.
 
-use crate::query::{Refs, created_of, name_of};
+use crate::query::{created_of, name_of};
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{Program, ResourceKind, RuleMeta};
 
@@ -46,7 +46,7 @@ impl Rule for CertificateNotValidated {
         if created_of(p, VALIDATION).any(|(_, v)| v.arg("certificateArn").is_none_or(|a| crate::query::referenced(p.resolve(a)).is_empty())) {
             return;
         }
-        let refs = Refs::new(p);
+        let refs = cx.facts().refs();
         for (id, cert) in created_of(p, "aws:acm/certificate:Certificate") {
             let Some(method) = cert.prop("validationMethod") else { continue };
             if p.resolve(&method.value).as_str() != Some("DNS") {
