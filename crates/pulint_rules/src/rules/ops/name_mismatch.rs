@@ -240,15 +240,23 @@ fn code_literals(p: &Program) -> Vec<(Span, &str)> {
         };
         let whole = Span::new(file, 0, f.text.len() as u32);
         let text = text_of(p, whole);
-        let mut at = 0;
-        while let Some((open, delim)) = delimiters.iter().filter_map(|d| text[at..].find(d).map(|i| (at + i, *d))).min_by_key(|(i, _)| *i) {
+        // The next place of each delimiter, searched again only once passed: searching the rest
+        // of the file for a delimiter it does not hold, at every literal, made long files slow.
+        let mut next: Vec<Option<usize>> = delimiters.iter().map(|d| text.find(d)).collect();
+        loop {
+            let Some((open, delim)) = next.iter().zip(delimiters).filter_map(|(n, d)| n.map(|i| (i, *d))).min_by_key(|(i, _)| *i) else { break };
             let body = open + delim.len();
             let Some(len) = closing(&text[body..], delim) else { break };
             let code = &text[body..body + len];
             if code.contains('\n') && is_code(code) {
                 out.push((Span::new(file, body as u32, (body + len) as u32), code));
             }
-            at = body + len + delim.len();
+            let at = body + len + delim.len();
+            for (n, d) in next.iter_mut().zip(delimiters) {
+                if n.is_some_and(|i| i < at) {
+                    *n = text[at..].find(d).map(|i| at + i);
+                }
+            }
         }
     }
     out
