@@ -2,6 +2,8 @@
 //! a JSON string literal, a TypeScript object given directly, or `aws.iam.getPolicyDocument(...)`.
 //! Statements come out with the parts pulint knows; a part it does not know is `None`.
 
+use std::borrow::Cow;
+
 use pulint_model::{Program, Span, Value, ValueKind};
 
 /// One statement with the facts rules need. Lists are `None` when not known.
@@ -27,17 +29,18 @@ pub fn statements(p: &Program, v: &Value) -> Option<Vec<Statement>> {
     Some(items.into_iter().filter(|s| s.as_object().is_some()).map(|s| statement(p, s)).collect())
 }
 
-/// The document as an object value (owned: JSON text is parsed on the fly).
-fn document(p: &Program, v: &Value) -> Option<Value> {
+/// The document as an object value (borrowed from the program, or owned when JSON text is
+/// parsed on the fly or an invoke's arguments are the document).
+fn document<'a>(p: &'a Program, v: &'a Value) -> Option<Cow<'a, Value>> {
     let v = p.resolve(v);
     match &v.kind {
         ValueKind::Json { value, .. } => document(p, value),
-        ValueKind::Object(_) => Some(v.clone()),
-        ValueKind::String(s) => crate::json_text::parse(s, v.span),
+        ValueKind::Object(_) => Some(Cow::Borrowed(v)),
+        ValueKind::String(s) => crate::json_text::parse(s, v.span).map(Cow::Owned),
         ValueKind::InvokeResult { invoke, .. } => {
             let inv = p.invoke(*invoke);
             // The invoke's own arguments are the document (`statements=[...]`).
-            inv.token.ends_with("getPolicyDocument").then(|| Value::new(ValueKind::Object(inv.args.clone()), inv.span))
+            inv.token.ends_with("getPolicyDocument").then(|| Cow::Owned(Value::new(ValueKind::Object(inv.args.clone()), inv.span)))
         }
         ValueKind::Apply { result, .. } => document(p, result),
         _ => None,

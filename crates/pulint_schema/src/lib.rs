@@ -18,7 +18,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value as Json;
 
-pub use names::{closest, distance, normalize, same_name, with_normal};
+pub use names::{closest, distance, normalize, same_name, with_normal, within};
 
 const DATA: &str = include_str!("../data/aws.json");
 

@@ -104,6 +104,14 @@ pub fn distance(a: &str, b: &str) -> usize {
     bounded_distance(&a, &b, usize::MAX, &mut Vec::new())
 }
 
+/// Whether the Levenshtein distance of `a` and `b` is at most `limit`, stopping as soon as it
+/// cannot be.
+pub fn within(a: &str, b: &str, limit: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    a.len().abs_diff(b.len()) <= limit && bounded_distance(&a, &b, limit, &mut Vec::new()) <= limit
+}
+
 /// Levenshtein distance, or some value above `limit` as soon as every prefix alignment costs
 /// more than `limit` (the distance cannot come back down).
 fn bounded_distance(a: &[char], b: &[char], limit: usize, row: &mut Vec<usize>) -> usize {
@@ -138,6 +146,7 @@ mod tests {
             assert!(with_normal(name, |n| n == key), "{key} {name}");
         }
         assert_eq!(with_normal("Cidr_Block", str::to_string), "cidrblock");
+        assert!(within("versioning", "versionning", 1) && !within("versioning", "website", 2) && within("", "ab", 2) && !within("", "abc", 2));
         assert_eq!(with_normal("Grö_ße", str::to_string), "größe");
         let long = "A_b".repeat(40);
         assert_eq!(with_normal(&long, str::to_string), normalize(&long));

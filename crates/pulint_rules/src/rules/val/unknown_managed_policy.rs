@@ -110,7 +110,7 @@ fn nearest<'a>(wanted: &str, known: &'a [String]) -> Option<&'a str> {
             0
         // The distance is at least the difference in length: checked first, so a long name is not
         // compared letter by letter with every managed policy (a fuzzed file took seconds).
-        } else if w.len() >= 8 && n.chars().count().abs_diff(w_chars) <= 2 && pulint_schema::distance(&n, &w) <= 2 && unversioned(&n) != unversioned(&w) {
+        } else if w.len() >= 8 && n.chars().count().abs_diff(w_chars) <= 2 && pulint_schema::within(&n, &w, 2) && unversioned(&n) != unversioned(&w) {
             1
         } else if prefixed(&n, &w) || prefixed(&w, &n) || word_added(&n, &w, "access") || word_added(&w, &n, "access") {
             2
