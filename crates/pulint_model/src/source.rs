@@ -106,7 +106,8 @@ pub struct SourceFile {
     pub kind: FileKind,
     pub text: String,
     pub origin: Origin,
-    line_starts: Vec<u32>,
+    /// Where each line starts, found on first use: most files never need a position.
+    line_starts: std::sync::OnceLock<Vec<u32>>,
     /// Where the text shows code left out, found on first use (see [`SourceFile::elisions`]).
     elisions: std::sync::OnceLock<Vec<(u32, u32)>>,
 }
@@ -120,9 +121,16 @@ pub struct LineCol {
 
 impl SourceFile {
     pub fn new(path: impl Into<String>, kind: FileKind, text: String, origin: Origin) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
-        SourceFile { path: path.into(), kind, text, origin, line_starts, elisions: Default::default() }
+        SourceFile { path: path.into(), kind, text, origin, line_starts: Default::default(), elisions: Default::default() }
+    }
+
+    /// The byte offset where each line starts (the first is 0).
+    fn line_starts(&self) -> &[u32] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i as u32 + 1));
+            starts
+        })
     }
 
     /// The byte ranges that mark code as left out, in order: `// ...`, `# ...` and `/* ... */`
@@ -159,11 +167,11 @@ impl SourceFile {
 
     /// 0-based line index and byte offset of the line start for a byte offset.
     fn line_of(&self, offset: u32) -> (usize, u32) {
-        let line = match self.line_starts.binary_search(&offset) {
+        let line = match self.line_starts().binary_search(&offset) {
             Ok(l) => l,
             Err(l) => l - 1,
         };
-        (line, self.line_starts[line])
+        (line, self.line_starts()[line])
     }
 
     /// 1-based line and character column of a byte offset in this file.
@@ -177,8 +185,8 @@ impl SourceFile {
     /// The text of a 1-based line, without its line break.
     pub fn line_text(&self, line: u32) -> &str {
         let i = (line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(i) else { return "" };
-        let end = self.line_starts.get(i + 1).map(|&e| e as usize).unwrap_or(self.text.len());
+        let Some(&start) = self.line_starts().get(i) else { return "" };
+        let end = self.line_starts().get(i + 1).map(|&e| e as usize).unwrap_or(self.text.len());
         self.text.get(start as usize..end).unwrap_or("").trim_end_matches(['\n', '\r'])
     }
 
@@ -255,7 +263,7 @@ impl SourceMap {
                     return lc;
                 };
                 let h = self.get(*host);
-                let line_start = h.line_starts.get(host_line as usize).copied().unwrap_or(0);
+                let line_start = h.line_starts().get(host_line as usize).copied().unwrap_or(0);
                 let prefix_chars = char_count(&h.text, line_start as usize, (line_start + host_col_byte) as usize);
                 LineCol { line: host_line + 1, column: lc.column + prefix_chars }
             }
@@ -269,14 +277,14 @@ impl SourceMap {
         match &f.origin {
             Origin::Disk => (file, offset),
             Origin::Embedded { host, lines, .. } => {
-                let line = match f.line_starts.binary_search(&offset) {
+                let line = match f.line_starts().binary_search(&offset) {
                     Ok(i) => i,
                     Err(i) => i - 1,
                 };
-                let within = offset - f.line_starts[line];
+                let within = offset - f.line_starts()[line];
                 let Some(&(host_line, host_col)) = lines.get(line) else { return (*host, 0) };
                 let h = self.get(*host);
-                let start = h.line_starts.get(host_line as usize).copied().unwrap_or(0);
+                let start = h.line_starts().get(host_line as usize).copied().unwrap_or(0);
                 (*host, start + host_col + within)
             }
         }
@@ -300,7 +308,7 @@ impl SourceMap {
         let (line, _) = f.line_of(span.start);
         let &(host_line, host_col) = lines.get(line)?;
         let h = self.get(host);
-        let line_start = *h.line_starts.get(host_line as usize)? as usize;
+        let line_start = *h.line_starts().get(host_line as usize)? as usize;
         let prefix = h.text.get(line_start..line_start + host_col as usize)?;
         Some((host, start, end, replacement.replace('\n', &format!("\n{prefix}"))))
     }
