@@ -59,8 +59,8 @@ pub fn render_items(reports: &[Report<'_>]) -> Vec<String> {
         .iter()
         .map(|item| {
             let pretty = serde_json::to_string_pretty(item).unwrap_or_else(|_| "{}".into());
-            // JSON strings never hold a raw line break, so indenting line by line is safe.
-            pretty.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+            // JSON strings never hold a raw line break, so indenting after each one is safe.
+            format!("  {}", pretty.replace('\n', "\n  "))
         })
         .collect()
 }
