@@ -16,5 +16,5 @@ pub mod value;
 
 pub use diagnostic::{Diagnostic, Edit, Family, Fix, Label, RuleMeta, Severity, Status};
 pub use program::*;
-pub use source::{FileId, FileKind, LineCol, Origin, SourceFile, SourceMap, Span, is_manifest};
+pub use source::{FileId, FileKind, HostRange, LineCol, Origin, SourceFile, SourceMap, Span, is_manifest};
 pub use value::{InterpKind, Key, MAX_ALTERNATIVES, PathElem, Prop, RANDOM_REASON, TIME_REASON, UNDEFINED_SUFFIX, Value, ValueKind};

@@ -5,7 +5,7 @@ use crate::context::{Ctx, Facts};
 use crate::registry::all_rules;
 use crate::rules::pul;
 use crate::settings::Settings;
-use pulint_model::{Diagnostic, NoteKind, Program, RuleMeta, SuppressionScope};
+use pulint_model::{Diagnostic, HostRange, NoteKind, Program, RuleMeta, Suppression, SuppressionScope};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub fn lint(program: &Program, settings: &Settings) -> Vec<Diagnostic> {
@@ -62,7 +62,11 @@ pub fn lint(program: &Program, settings: &Settings) -> Vec<Diagnostic> {
             }
         }
     }
-    out.retain(|d| !suppressed(program, d));
+    if !program.suppressions.is_empty() {
+        // Where each suppression comment is, once, rather than once per finding.
+        let marks: Vec<_> = program.suppressions.iter().map(|s| (s, program.sources.host_range(s.span))).collect();
+        out.retain(|d| !suppressed(program, &marks, d));
+    }
     out.sort_by_cached_key(|d| {
         let r = program.sources.host_range(d.span);
         (program.sources.get(r.file).path.clone(), r.start, r.end, d.code, d.message.clone())
@@ -71,15 +75,15 @@ pub fn lint(program: &Program, settings: &Settings) -> Vec<Diagnostic> {
     out
 }
 
-/// True when an inline comment suppresses the diagnostic (by code, code prefix or name).
-fn suppressed(program: &Program, d: &Diagnostic) -> bool {
+/// True when an inline comment (with its host range) suppresses the diagnostic (by code, code
+/// prefix or name).
+fn suppressed(program: &Program, marks: &[(&Suppression, HostRange)], d: &Diagnostic) -> bool {
     let at = program.sources.host_range(d.span);
-    program.suppressions.iter().any(|s| {
+    marks.iter().any(|(s, here)| {
         let names = s.codes.is_empty() || s.codes.iter().any(|c| d.code.starts_with(c.as_str()) || c == d.name);
         if !names {
             return false;
         }
-        let here = program.sources.host_range(s.span);
         match s.scope {
             SuppressionScope::File => s.span.file == d.span.file,
             SuppressionScope::Line => here.file == at.file && here.start.line == at.start.line,
