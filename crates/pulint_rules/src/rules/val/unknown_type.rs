@@ -39,7 +39,15 @@ impl Rule for UnknownType {
         // Modules whose import is reported: their uses need no finding of their own.
         let mut bad_modules: Vec<String> = Vec::new();
         for n in &p.sdk_names {
-            let segs: Vec<&str> = n.path.split('.').collect();
+            // The first segments of the dotted path (a fourth holds the rest): no allocation per
+            // name, as every SDK name of the program passes here.
+            let mut buf = [""; 4];
+            let mut len = 0;
+            for seg in n.path.splitn(4, '.') {
+                buf[len] = seg;
+                len += 1;
+            }
+            let segs = &buf[..len];
             if segs.first() == Some(&"pulumi") && segs.len() == 2 {
                 core_name(p, schema, n, segs[1], cx);
                 continue;
