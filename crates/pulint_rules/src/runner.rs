@@ -32,7 +32,9 @@ pub fn lint(program: &Program, settings: &Settings) -> Vec<Diagnostic> {
         if !settings.enabled(meta) {
             continue;
         }
-        if started.elapsed() > budget {
+        // The clock is read every eighth rule: a read per rule cost more than many rules on the
+        // small programs that make up most runs, and the budget is seconds.
+        if i % 8 == 0 && started.elapsed() > budget {
             let skipped = rules[i..].iter().filter(|r| settings.enabled(r.meta())).count();
             let meta = &pul::BudgetExceeded::META;
             if let Some(file) = program.entry_files.first()
