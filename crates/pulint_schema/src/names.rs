@@ -54,14 +54,18 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
         m.clear();
-        m.extend(folded(c));
+        if c.is_ascii() {
+            m.extend(folded_ascii(c).map(char::from));
+        } else {
+            m.extend(folded(c));
+        }
         let limit = (n.len().max(m.len()) / 3).max(1);
         // Only a distance up to the best so far can still win (a tie by the smaller name).
         let bound = best.map_or(limit, |(bd, _)| limit.min(bd));
         // The distance is at least the difference in length and at least the difference of
         // the letter counts: skip what cannot be close without computing it (a 20,000-character
         // key against every candidate took seconds).
-        if m.len().abs_diff(n.len()) > bound || count_distance(&counts, &m) > bound {
+        if m.len().abs_diff(n.len()) > bound || count_distance(&counts, n.len(), &m) > bound {
             continue;
         }
         let d = if m.starts_with(&n) || n.starts_with(&m) { m.len().abs_diff(n.len()) } else { bounded_distance(&n, &m, bound, &mut row) };
@@ -86,15 +90,21 @@ fn char_counts(s: &[char]) -> [i32; 129] {
     counts
 }
 
-/// A lower bound of the Levenshtein distance between the text counted in `counts` and `m`: each
-/// edit changes at most one count up and one down.
-fn count_distance(counts: &[i32; 129], m: &[char]) -> usize {
-    let mut diff = *counts;
+/// A lower bound of the Levenshtein distance between the text `n` counted in `counts` and `m`:
+/// each edit changes at most one count up and one down.
+fn count_distance(counts: &[i32; 129], n_len: usize, m: &[char]) -> usize {
+    let mut left = *counts;
+    // Characters of `m` beyond what `n` has; `n` then has `fewer + n_len - m_len` beyond `m`.
+    let mut fewer = 0usize;
     for &c in m {
-        diff[(c as usize).min(128)] -= 1;
+        let slot = &mut left[(c as usize).min(128)];
+        *slot -= 1;
+        if *slot < 0 {
+            fewer += 1;
+        }
     }
-    let (more, fewer) = diff.iter().fold((0, 0), |(p, q), &d| if d > 0 { (p + d, q) } else { (p, q - d) });
-    more.max(fewer) as usize
+    let more = (fewer + n_len).saturating_sub(m.len());
+    more.max(fewer)
 }
 
 /// Levenshtein distance over characters.
