@@ -52,12 +52,13 @@ impl<'a> Src<'a> {
     fn opaque_end(&self, i: usize) -> Result<Option<usize>, ()> {
         let b = self.text.as_bytes();
         let Some(&c) = b.get(i) else { return Ok(None) };
-        let rest = &self.text[i..];
-        if self.python && c == b'#' || !self.python && rest.starts_with("//") {
+        // Bytes, not text: callers step through the file byte by byte, also inside characters.
+        let rest = &b[i..];
+        if self.python && c == b'#' || !self.python && rest.starts_with(b"//") {
             return Ok(Some(self.line_end(i)));
         }
-        if !self.python && rest.starts_with("/*") {
-            return rest[2..].find("*/").map(|e| Some(i + 2 + e + 2)).ok_or(());
+        if !self.python && rest.starts_with(b"/*") {
+            return memchr::memmem::find(&rest[2..], b"*/").map(|e| Some(i + 2 + e + 2)).ok_or(());
         }
         if c == b'`' && !self.python {
             let mut j = i + 1;
@@ -186,11 +187,11 @@ impl<'a> Src<'a> {
     }
 
     pub fn line_start(&self, i: usize) -> usize {
-        self.text[..i].rfind('\n').map_or(0, |n| n + 1)
+        memchr::memrchr(b'\n', &self.text.as_bytes()[..i]).map_or(0, |n| n + 1)
     }
 
     pub fn line_end(&self, i: usize) -> usize {
-        self.text[i..].find('\n').map_or(self.text.len(), |n| i + n)
+        memchr::memchr(b'\n', &self.text.as_bytes()[i..]).map_or(self.text.len(), |n| i + n)
     }
 
     /// The leading whitespace of the line `i` is on.

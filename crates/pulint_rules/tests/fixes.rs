@@ -88,6 +88,27 @@ fn ts(body: &str) -> String {
 
 // ----- VAL005: inline S3 bucket arguments become their own resources (unsafe) -----------------
 
+/// Characters of several bytes in code outside strings (identifiers may hold them): the fix
+/// planner steps through the file byte by byte and must not slice inside one (cargo-fuzz found
+/// a panic, which lost the rule's findings to PUL004).
+#[test]
+fn s3_fix_after_non_ascii_code() {
+    case(
+        "VAL005",
+        true,
+        false,
+        &py("café = \"x\"\nlogs = aws.s3.Bucket(\"logs\", versioning={\"enabled\": True})\n"),
+        Some(&py("café = \"x\"\nlogs = aws.s3.Bucket(\"logs\")\naws.s3.BucketVersioning(\"logs-versioning\", bucket=logs.id, versioning_configuration={\"status\": \"Enabled\"})\n")),
+    );
+    case(
+        "VAL005",
+        false,
+        false,
+        &ts("const café = \"x\"; /* naïve */\nconst logs = new aws.s3.Bucket(\"logs\", { versioning: { enabled: true } });\n"),
+        Some(&ts("const café = \"x\"; /* naïve */\nconst logs = new aws.s3.Bucket(\"logs\", {});\nnew aws.s3.BucketVersioning(\"logs-versioning\", { bucket: logs.id, versioningConfiguration: { status: \"Enabled\" } });\n")),
+    );
+}
+
 #[test]
 fn s3_versioning_becomes_a_bucket_versioning() {
     case(
