@@ -125,7 +125,7 @@ fn sdk_call(path: &str) -> Option<SdkCall> {
 impl Evaluator<'_> {
     /// Attribute of an external path; a few paths are values rather than namespaces.
     pub(crate) fn ext_attr(&mut self, path: &str, attr: &str, span: Span) -> V {
-        let full = format!("{path}.{attr}");
+        let full = [path, ".", attr].concat();
         if path == "pulumi" {
             self.program.sdk_names.push(pulint_model::SdkName { path: full.clone(), span, imported: false });
         }
@@ -297,7 +297,7 @@ impl Evaluator<'_> {
                     return v;
                 }
                 self.run_callbacks(&args, span);
-                V::derived(format!("result of `{}`", path.trim_start_matches("ext:").trim_start_matches("builtins.")), args.iter().map(|a| &a.value), span)
+                V::derived(["result of `", path.trim_start_matches("ext:").trim_start_matches("builtins."), "`"].concat(), args.iter().map(|a| &a.value), span)
             }
         }
     }
@@ -414,8 +414,8 @@ impl Evaluator<'_> {
             parent: None,
         };
         let id = ResourceId(self.program.resources.len() as u32);
-        for v in resource.args.iter().chain(resource.options.props.iter()).map(|p| p.value.clone()).collect::<Vec<_>>() {
-            self.note_unknowns(&v);
+        for p in resource.args.iter().chain(resource.options.props.iter()) {
+            self.note_unknowns(&p.value);
         }
         self.program.resources.push(resource);
         V::val(ValueKind::Resource(id), span)
@@ -426,8 +426,8 @@ impl Evaluator<'_> {
         let args = self.schema_props(props);
         let options = self.options(opts, span);
         let id = InvokeId(self.program.invokes.len() as u32);
-        for v in args.iter().chain(options.props.iter()).map(|p| p.value.clone()).collect::<Vec<_>>() {
-            self.note_unknowns(&v);
+        for p in args.iter().chain(options.props.iter()) {
+            self.note_unknowns(&p.value);
         }
         self.program.invokes.push(Invoke {
             token,
@@ -512,7 +512,7 @@ impl Evaluator<'_> {
                 return self.call_value(&m, args, span, callee_span);
             }
             V::Ext(path) => {
-                let full = format!("{path}.{name}");
+                let full = [path.as_str(), ".", name].concat();
                 if path == "pulumi" {
                     self.program.sdk_names.push(pulint_model::SdkName { path: full.clone(), span: callee_span, imported: false });
                 }
@@ -553,7 +553,7 @@ impl Evaluator<'_> {
             return v;
         }
         self.run_callbacks(&args, span);
-        V::derived(format!("result of `.{name}()`"), std::iter::once(recv).chain(args.iter().map(|a| &a.value)), span)
+        V::derived(["result of `.", name, "()`"].concat(), std::iter::once(recv).chain(args.iter().map(|a| &a.value)), span)
     }
 
     fn config_method(&mut self, ns: Option<String>, name: &str, args: &[ArgV], span: Span) -> V {
