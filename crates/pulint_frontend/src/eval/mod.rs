@@ -761,9 +761,9 @@ impl<'p> Evaluator<'p> {
                 // `out` of the key's first entry (an entry's key never changes), where, and the
                 // written text (all a spread's override is compared on).
                 let mut written: Vec<(usize, Span, Option<String>)> = Vec::new();
-                let mut written_at: FxHashSet<usize> = FxHashSet::default();
-                // Indexes, so that a literal of n keys costs n, not n² (the first entry of a key).
-                let mut index: FxHashMap<String, usize> = FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
+                // Whether `out[i]`'s key is in `written` (indexes past the end: no).
+                let mut written_at: Vec<bool> = Vec::new();
+                let mut first = FirstEntry::default();
                 for entry in entries {
                     match entry {
                         DictEntry::Pair { key, value } => {
@@ -776,23 +776,24 @@ impl<'p> Evaluator<'p> {
                             };
                             let computed = key_text.starts_with("<computed");
                             let text = if computed { None } else { v.as_str().map(str::to_string) };
-                            let i = match index.get(&key_text) {
-                                Some(&i) => {
+                            let i = match first.find(&out, &key_text) {
+                                Some(i) => {
                                     out[i].value = v;
                                     i
                                 }
                                 None => {
-                                    let i = out.len();
-                                    index.insert(key_text.clone(), i);
                                     out.push(DictEntryV { key: key_text, key_span: key.span(), value: v });
-                                    i
+                                    out.len() - 1
                                 }
                             };
-                            if written_at.remove(&i) {
+                            if written_at.len() <= i {
+                                written_at.resize(i + 1, false);
+                            }
+                            if written_at[i] {
                                 written.retain(|(j, ..)| *j != i);
                             }
+                            written_at[i] = !computed;
                             if !computed {
-                                written_at.insert(i);
                                 written.push((i, key.span(), text));
                             }
                         }
@@ -803,26 +804,24 @@ impl<'p> Evaluator<'p> {
                             // (`**self.base_tags`, `...baseTags`) always wins.
                             if !self.reads_parameter(inner) {
                                 self.observe_overridden(&mut written, &out, &v, inner.span());
-                                written_at = written.iter().map(|(i, ..)| *i).collect();
+                                written_at.fill(false);
+                                for (i, ..) in &written {
+                                    written_at[*i] = true;
+                                }
                             }
                             if let V::Dict(d, _) = &v {
                                 for e in d.borrow().entries.iter() {
-                                    match index.get(&e.key) {
-                                        Some(&i) => out[i].value = e.value.clone(),
-                                        None => {
-                                            index.insert(e.key.clone(), out.len());
-                                            out.push(e.clone());
-                                        }
+                                    match first.find(&out, &e.key) {
+                                        Some(i) => out[i].value = e.value.clone(),
+                                        None => out.push(e.clone()),
                                     }
                                 }
                             } else if let Some(Value { kind: ValueKind::Object(props), .. }) = v.as_value() {
                                 for p in props {
-                                    index.entry(p.key.written.clone()).or_insert(out.len());
                                     out.push(DictEntryV { key: p.key.written.clone(), key_span: p.key.span, value: V::Val(p.value.clone()) });
                                 }
                             } else if !matches!(v.as_value().map(|x| &x.kind), Some(ValueKind::Null)) {
                                 // Entries pulint cannot see: keep a marker so "missing key" stays unknown.
-                                index.entry("*".into()).or_insert(out.len());
                                 out.push(DictEntryV { key: "*".into(), key_span: inner.span(), value: V::unknown("spread of a value pulint cannot know", inner.span()) });
                             }
                         }
@@ -1767,7 +1766,6 @@ fn definitely_not_null(v: &V) -> bool {
     }
 }
 
-/// A Python/JavaScript list index into `len` items; negative indices count from the end.
 /// The items of a known list or object that `key` may select: the one it names, or all of them
 /// when the key is unknown. Used for the alternatives of an unknown value.
 fn items_at(v: &Value, key: &ValueKind) -> Vec<Value> {
@@ -1782,6 +1780,33 @@ fn items_at(v: &Value, key: &ValueKind) -> Vec<Value> {
     }
 }
 
+/// Where each key of a dict literal first appears among its entries so far. A small literal is
+/// scanned; a large one gets a hash index, extended as entries are added, so that a literal of n
+/// keys costs n, not n² (most literals are small, and scanning them beats hashing their keys).
+#[derive(Default)]
+struct FirstEntry {
+    index: FxHashMap<String, usize>,
+    /// Entries of `out` already in `index`.
+    indexed: usize,
+}
+
+impl FirstEntry {
+    /// Literals up to this many entries are scanned.
+    const SCAN: usize = 16;
+
+    fn find(&mut self, out: &[DictEntryV], key: &str) -> Option<usize> {
+        if out.len() <= Self::SCAN {
+            return out.iter().position(|e| e.key == key);
+        }
+        for (i, e) in out.iter().enumerate().skip(self.indexed) {
+            self.index.entry(e.key.clone()).or_insert(i);
+        }
+        self.indexed = out.len();
+        self.index.get(key).copied()
+    }
+}
+
+/// A Python/JavaScript list index into `len` items; negative indices count from the end.
 fn list_index(n: f64, len: usize) -> Option<usize> {
     let (i, len) = (n as i64, len as i64);
     let i = if i < 0 { len + i } else { i };

@@ -300,6 +300,33 @@ pub fn to_schema_value(v: &V, span: Span) -> Value {
     to_value_depth(v, span, true, 0, &mut { MAX_VALUE_NODES })
 }
 
+// The conversions of a value the caller owns: a model value is moved out instead of copied
+// (what the borrowing conversions return for it is a copy of it).
+
+/// [`to_value`] of an owned value.
+pub fn into_value(v: V, span: Span) -> Value {
+    match v {
+        V::Val(v) => v,
+        v => to_value(&v, span),
+    }
+}
+
+/// [`to_arg_value`] of an owned value.
+pub fn into_arg_value(canonical: &str, v: V, span: Span) -> Value {
+    match v {
+        V::Val(v) => v,
+        v => to_arg_value(canonical, &v, span),
+    }
+}
+
+/// [`to_schema_value`] of an owned value.
+pub fn into_schema_value(v: V, span: Span) -> Value {
+    match v {
+        V::Val(v) => v,
+        v => to_schema_value(&v, span),
+    }
+}
+
 /// Properties whose values are maps with user-chosen keys; their keys are never renamed.
 /// (Until the generated schema says which properties are maps.)
 pub const MAP_PROPERTIES: &[&str] = &[
