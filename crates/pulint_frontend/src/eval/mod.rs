@@ -453,22 +453,24 @@ impl<'p> Evaluator<'p> {
         let flow = self.exec_block(orelse);
         self.settle(flow);
         self.conditional -= 1;
-        let after_else = env.borrow().vars.clone();
-        let mut merged = after_else.clone();
-        for (name, tv) in &after_then {
-            let value = match (before.get(name), after_else.get(name)) {
-                (_, Some(ev)) if ev.same(tv) => continue,
+        // The else arm's bindings, changed once every name the then arm bound is compared.
+        let mut merged = std::mem::take(&mut env.borrow_mut().vars);
+        let mut changes = Vec::new();
+        for (name, tv) in after_then {
+            let value = match (before.get(&name), merged.get(&name)) {
+                (_, Some(ev)) if ev.same(&tv) => continue,
                 // Bound on one arm only (or over a null placeholder): keep what that arm bound.
-                (None, None) => tv.clone(),
-                (Some(p), Some(ev)) if p.is_null() && ev.same(p) => tv.clone(),
+                (None, None) => tv,
+                (Some(p), Some(ev)) if p.is_null() && ev.same(p) => tv,
                 (Some(p), Some(ev)) if p.is_null() && tv.same(p) => ev.clone(),
-                _ => {
-                    let alts = [to_value(tv, span), after_else.get(name).map_or_else(|| Value::unknown("unbound", span), |ev| to_value(ev, span))];
+                (_, ev) => {
+                    let alts = [to_value(&tv, span), ev.map_or_else(|| Value::unknown("unbound", span), |ev| to_value(ev, span))];
                     V::Val(Value::undecided(format!("`{name}` depends on a condition"), alts, span))
                 }
             };
-            merged.insert(name.clone(), value);
+            changes.push((name, value));
         }
+        merged.extend(changes);
         env.borrow_mut().vars = merged;
         Flow::Normal
     }
@@ -760,9 +762,9 @@ impl<'p> Evaluator<'p> {
                 // Keys this literal writes itself, still holding the written value: the index in
                 // `out` of the key's first entry (an entry's key never changes), where, and the
                 // written text (all a spread's override is compared on).
-                let mut written: Vec<(usize, Span, Option<String>)> = Vec::new();
+                let mut written: Vec<(usize, Span, Option<String>)> = Vec::with_capacity(entries.len());
                 // Whether `out[i]`'s key is in `written` (indexes past the end: no).
-                let mut written_at: Vec<bool> = Vec::new();
+                let mut written_at: Vec<bool> = vec![false; entries.len()];
                 let mut first = FirstEntry::default();
                 for entry in entries {
                     match entry {
@@ -951,7 +953,7 @@ impl<'p> Evaluator<'p> {
                 }
             }
         }
-        let mut folded: Vec<Value> = Vec::new();
+        let mut folded: Vec<Value> = Vec::with_capacity(parts.len());
         for p in parts {
             let text = match &p.kind {
                 ValueKind::String(s) => Some(s.clone()),

@@ -344,7 +344,7 @@ impl Evaluator<'_> {
     /// Splits SDK call arguments into (name, args, options), for Python and TypeScript forms.
     fn split_call_args(&mut self, args: Vec<ArgV>, invoke: bool) -> (Option<ArgV>, Vec<ArgV>, Option<V>) {
         let mut name = None;
-        let mut props: Vec<ArgV> = Vec::new();
+        let mut props: Vec<ArgV> = Vec::with_capacity(args.len());
         let mut opts = None;
         let mut positional = 0;
         for a in args {
@@ -373,7 +373,7 @@ impl Evaluator<'_> {
     /// Argument objects and keyword arguments, flattened into schema-named properties.
     fn schema_props(&mut self, props: Vec<ArgV>) -> Vec<Prop> {
         let python = self.python();
-        let mut out: Vec<Prop> = Vec::new();
+        let mut out: Vec<Prop> = Vec::with_capacity(props.len());
         for a in props {
             match a.name {
                 Some(written) => {
