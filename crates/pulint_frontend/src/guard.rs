@@ -39,7 +39,7 @@ macro_rules! byte_table {
 const BLANK: [bool; 256] = byte_table!(|c| c.is_ascii_whitespace());
 /// Bytes that start a name in [`nesting`] (`$` does not: there it is an ordinary byte).
 const NAME_START: [bool; 256] = byte_table!(|c| c.is_ascii_alphabetic() || c == b'_');
-/// Bytes that continue a name, and (but digits) that a name of [`speculation`] starts with.
+/// Bytes that continue a name; all but the digits also start one in [`speculation`].
 const NAME: [bool; 256] = byte_table!(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'$');
 /// Bytes of a word as a line break's continuation test reads it (no `$`).
 const WORD: [bool; 256] = byte_table!(|c| c.is_ascii_alphanumeric() || c == b'_');
