@@ -14,14 +14,67 @@
 //! ([`speculation`]): a `<` after an expression is tried as type arguments and, when that fails,
 //! read again as a comparison, so unclosed `<`s in nested brackets multiply.
 
+use memchr::memmem;
 use pulint_model::FileKind;
 
 /// Nesting (as estimated by [`nesting`]) above which a file is not parsed.
 pub const MAX_NESTING: usize = 2_000;
 
+/// A lookup table of a test over all bytes: one load per byte in the scans' inner loops, where
+/// chains of comparisons cost most of the guard's time.
+macro_rules! byte_table {
+    (|$c:ident| $test:expr) => {{
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < 256 {
+            let $c = i as u8;
+            table[i] = $test;
+            i += 1;
+        }
+        table
+    }};
+}
+
+/// Bytes that [`u8::is_ascii_whitespace`] accepts: the scans skip runs of them at once.
+const BLANK: [bool; 256] = byte_table!(|c| c.is_ascii_whitespace());
+/// Bytes that start a name in [`nesting`] (`$` does not: there it is an ordinary byte).
+const NAME_START: [bool; 256] = byte_table!(|c| c.is_ascii_alphabetic() || c == b'_');
+/// Bytes that continue a name; all but the digits also start one in [`speculation`].
+const NAME: [bool; 256] = byte_table!(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'$');
+/// Bytes of a word as a line break's continuation test reads it (no `$`).
+const WORD: [bool; 256] = byte_table!(|c| c.is_ascii_alphanumeric() || c == b'_');
+
+/// The index of the first byte from `i` on that is not in `table` (or the end).
+fn skip_while(b: &[u8], mut i: usize, table: &[bool; 256]) -> usize {
+    while i < b.len() && table[b[i] as usize] {
+        i += 1;
+    }
+    i
+}
+
+/// The index after the spaces from `i`, eight at a time (indentation is most of the blanks).
+fn skip_spaces(b: &[u8], mut i: usize) -> usize {
+    while b.get(i..i + 8) == Some(b"        ") {
+        i += 8;
+    }
+    while i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    i
+}
+
 /// Words that nest what follows them (`not not x`, `typeof typeof x`, `lambda: lambda: x`).
-const NESTING_WORDS: &[&str] =
-    &["not", "lambda", "if", "else", "typeof", "void", "delete", "await", "new", "yield", "keyof", "readonly", "async"];
+fn is_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"not" | b"lambda" | b"if" | b"else" | b"typeof" | b"void" | b"delete" | b"await" | b"new" | b"yield" | b"keyof" | b"readonly" | b"async"
+    )
+}
+
+/// Operators beside a line break that make the next line continue the statement.
+fn is_op(c: u8) -> bool {
+    matches!(c, b'?' | b':' | b'!' | b'~' | b'-' | b'+' | b'=' | b'<' | b'>' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'.' | b'\\')
+}
 
 /// The largest nesting estimate anywhere in `text`, or a number above `limit` as soon as one is
 /// seen (the scan stops early).
@@ -35,7 +88,6 @@ pub fn nesting(text: &str, python: bool, limit: usize) -> usize {
     let mut max = 0usize;
     let mut i = 0;
     let n = b.len();
-    let is_op = |c: u8| b"?:!~-+=<>*/%&|^.\\".contains(&c);
     // The last significant byte before a line break, and whether a line break is pending.
     let mut last = 0u8;
     let mut pending = false;
@@ -43,20 +95,16 @@ pub fn nesting(text: &str, python: bool, limit: usize) -> usize {
     let mut word: Option<(usize, usize)> = None;
     while i < n {
         let c = b[i];
-        if c == b'\n' {
-            pending = true;
-            i += 1;
+        if BLANK[c as usize] {
+            pending |= c == b'\n';
+            i = skip_spaces(b, i + 1);
             continue;
         }
-        if c.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
+        let name = NAME_START[c as usize];
         if pending {
             pending = false;
             // A line break ends a statement unless an operator or a nesting word is beside it.
-            let word_end = b[i..].iter().position(|c| !(c.is_ascii_alphanumeric() || *c == b'_')).map_or(n, |p| i + p);
-            let continues = is_op(last) || is_op(c) || is_word(&b[i..word_end]);
+            let continues = is_op(last) || is_op(c) || name && is_word(&b[i..skip_while(b, i + 1, &WORD)]);
             if !continues {
                 let top = levels.last_mut().expect("levels is never empty");
                 sum -= *top;
@@ -64,8 +112,20 @@ pub fn nesting(text: &str, python: bool, limit: usize) -> usize {
             }
         }
         let prev = last;
-        let prev_word = word.take().map(|(s, e)| &b[s..e]);
+        let prev_word = word.take();
         last = c;
+        if name {
+            let start = i;
+            i = skip_while(b, i + 1, &NAME);
+            if is_word(&b[start..i]) {
+                *levels.last_mut().expect("levels is never empty") += 1;
+                sum += 1;
+            }
+            word = Some((start, i));
+            let estimate = levels.len() - 1 + sum;
+            max = max.max(estimate);
+            continue;
+        }
         match c {
             b'`' if !python => {
                 let (next, substitution) = template_part(b, i + 1);
@@ -96,10 +156,10 @@ pub fn nesting(text: &str, python: bool, limit: usize) -> usize {
                 continue;
             }
             b'/' if !python && i + 1 < n && b[i + 1] == b'*' => {
-                i = b[i + 2..].windows(2).position(|w| w == b"*/").map_or(n, |p| i + 2 + p + 2);
+                i = skip_block_comment(b, i);
                 continue;
             }
-            b'/' if !python && regex_may_start(prev, prev_word) => {
+            b'/' if !python && regex_may_start(prev, prev_word.map(|(s, e)| &b[s..e])) => {
                 i = skip_regex(b, i);
                 last = b'x';
                 continue;
@@ -132,20 +192,6 @@ pub fn nesting(text: &str, python: bool, limit: usize) -> usize {
                 *levels.last_mut().expect("levels is never empty") += 1;
                 sum += 1;
             }
-            c if c.is_ascii_alphabetic() || c == b'_' => {
-                let start = i;
-                while i < n && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] == b'$') {
-                    i += 1;
-                }
-                if is_word(&b[start..i]) {
-                    *levels.last_mut().expect("levels is never empty") += 1;
-                    sum += 1;
-                }
-                word = Some((start, i));
-                let estimate = levels.len() - 1 + sum;
-                max = max.max(estimate);
-                continue;
-            }
             _ => {}
         }
         let estimate = levels.len() - 1 + sum;
@@ -160,6 +206,41 @@ pub fn nesting(text: &str, python: bool, limit: usize) -> usize {
     max
 }
 
+/// Whether [`nesting`] can exceed `limit` at all, by a bound counted far faster than the scan
+/// (in a loop the compiler vectorizes; most files stay well under it). Every unit of the estimate
+/// is paid for by a byte or a word of its own: an open bracket, the `$` of a template
+/// substitution, an operator that nests (`?=!~-+<@*`), or a nesting word, which is a name. The
+/// bound counts those bytes and every letter or `_` that follows no letter or `_`, anywhere in
+/// the text: a name the scan reads starts there, except after a `\x` escape, the scan's only way
+/// to skip a letter without reading a name, so backslashes are counted too.
+fn may_nest(text: &str, limit: usize) -> bool {
+    let b = text.as_bytes();
+    if b.len() <= limit {
+        return false;
+    }
+    // Written as plain comparisons and additions over fixed blocks, which vectorize.
+    let pays = |c: u8| {
+        (c == b'(') | (c == b'[') | (c == b'{') | (c == b'$') | (c == b'?') | (c == b'=') | (c == b'!') | (c == b'~')
+            | (c == b'-') | (c == b'+') | (c == b'<') | (c == b'@') | (c == b'*') | (c == b'\\')
+    };
+    let letter = |c: u8| ((c | 0x20).wrapping_sub(b'a') < 26) | (c == b'_');
+    let mut bound = usize::from(pays(b[0]) | letter(b[0]));
+    // Blocks that a u8 counts and vector steps divide, stopping early in a file that nests deeply.
+    const BLOCK: usize = 224;
+    for (i, block) in b[1..].chunks(BLOCK).enumerate() {
+        let before = &b[i * BLOCK..i * BLOCK + block.len()];
+        let mut n = 0u8;
+        for (&p, &c) in before.iter().zip(block) {
+            n += u8::from(pays(c) | (letter(c) & !letter(p)));
+        }
+        bound += usize::from(n);
+        if bound > limit {
+            return true;
+        }
+    }
+    bound > limit
+}
+
 /// Ways of reading its `<`s (as estimated by [`speculation`]) above which a TypeScript file is not
 /// parsed. Real programs stay in single digits (at most 3 over the corpus's 2,500 TypeScript blocks);
 /// 84 bytes of `a<b<[{[` repeated make 3^12 and took oxc seconds.
@@ -168,13 +249,21 @@ pub const MAX_SPECULATION: u64 = 4_096;
 /// Why a code file of `kind` must not be parsed (the message of its budget note), or None.
 pub fn refuse(text: &str, kind: FileKind) -> Option<String> {
     let python = kind == FileKind::Python;
-    if nesting(text, python, MAX_NESTING) > MAX_NESTING {
+    if may_nest(text, MAX_NESTING) && nesting(text, python, MAX_NESTING) > MAX_NESTING {
         return Some(format!("code is nested more than {MAX_NESTING} levels deep; not analysed"));
     }
-    if kind == FileKind::TypeScript && speculation(text, MAX_SPECULATION) > MAX_SPECULATION {
+    if kind == FileKind::TypeScript && may_speculate(text) && speculation(text, MAX_SPECULATION) > MAX_SPECULATION {
         return Some("code nests too many unclosed `<` for the TypeScript parser to read in bounded time; not analysed".to_string());
     }
     None
+}
+
+/// Whether [`speculation`] can exceed [`MAX_SPECULATION`] at all: its product has a factor
+/// `1 + u` per level with `u` unclosed `<`s there, at most `2^u`, so it stays at or under
+/// `2^(number of <)`. Counting the `<`s is far cheaper than the scan, and most files have few.
+fn may_speculate(text: &str) -> bool {
+    let bound_bits = MAX_SPECULATION.ilog2() as usize;
+    memchr::memchr_iter(b'<', text.as_bytes()).nth(bound_bits).is_some()
 }
 
 /// An over-estimate of how many ways oxc may try to read the `<`s of a TypeScript file: the
@@ -197,13 +286,19 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
     let mut word: Option<(usize, usize)> = None;
     while i < n {
         let c = b[i];
-        if c.is_ascii_whitespace() {
-            i += 1;
+        if BLANK[c as usize] {
+            i = skip_spaces(b, i + 1);
             continue;
         }
         let prev = last;
-        let prev_word = word.take().map(|(s, e)| &b[s..e]);
+        let prev_word = word.take();
         last = c;
+        if NAME[c as usize] && !c.is_ascii_digit() {
+            let start = i;
+            i = skip_while(b, i + 1, &NAME);
+            word = Some((start, i));
+            continue;
+        }
         match c {
             b'"' | b'\'' => {
                 i = skip_string(b, i, c, false);
@@ -211,14 +306,6 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
             }
             b'\\' => {
                 i += 2;
-                continue;
-            }
-            c if c.is_ascii_alphabetic() || c == b'_' || c == b'$' => {
-                let start = i;
-                while i < n && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] == b'$') {
-                    i += 1;
-                }
-                word = Some((start, i));
                 continue;
             }
             b'`' => {
@@ -230,10 +317,10 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
                 continue;
             }
             b'/' if i + 1 < n && b[i + 1] == b'*' => {
-                i = b[i + 2..].windows(2).position(|w| w == b"*/").map_or(n, |p| i + 2 + p + 2);
+                i = skip_block_comment(b, i);
                 continue;
             }
-            b'/' if regex_may_start(prev, prev_word) => {
+            b'/' if regex_may_start(prev, prev_word.map(|(s, e)| &b[s..e])) => {
                 i = skip_regex(b, i);
                 last = b'x';
                 continue;
@@ -350,18 +437,16 @@ fn skip_regex(b: &[u8], i: usize) -> usize {
 /// the `${` that opens a substitution (true).
 fn template_part(b: &[u8], mut i: usize) -> (usize, bool) {
     while i < b.len() {
+        let Some(p) = memchr::memchr3(b'\\', b'`', b'$', &b[i..]) else { break };
+        i += p;
         match b[i] {
             b'\\' => i += 2,
             b'`' => return (i + 1, false),
-            b'$' if b.get(i + 1) == Some(&b'{') => return (i + 2, true),
+            _ if b.get(i + 1) == Some(&b'{') => return (i + 2, true),
             _ => i += 1,
         }
     }
     (b.len(), false)
-}
-
-fn is_word(w: &[u8]) -> bool {
-    NESTING_WORDS.iter().any(|n| n.as_bytes() == w)
 }
 
 /// The index after a string literal starting at `i` (unterminated: the end of its line, or of
@@ -369,10 +454,16 @@ fn is_word(w: &[u8]) -> bool {
 fn skip_string(b: &[u8], i: usize, quote: u8, triple: bool) -> usize {
     let n = b.len();
     let mut j = if triple { i + 3 } else { i + 1 };
+    let ends_at_line = !triple && quote != b'`';
     while j < n {
+        // The next byte that matters: the quote, an escape, or (when it ends the string) a line break.
+        let found = if ends_at_line { memchr::memchr3(quote, b'\\', b'\n', &b[j..]) } else { memchr::memchr2(quote, b'\\', &b[j..]) };
+        let Some(p) = found else { break };
+        j += p;
         match b[j] {
             b'\\' => j += 2,
-            c if c == quote => {
+            b'\n' => return j,
+            _ => {
                 if !triple {
                     return j + 1;
                 }
@@ -381,15 +472,18 @@ fn skip_string(b: &[u8], i: usize, quote: u8, triple: bool) -> usize {
                 }
                 j += 1;
             }
-            b'\n' if !triple && quote != b'`' => return j,
-            _ => j += 1,
         }
     }
     n
 }
 
 fn skip_line(b: &[u8], i: usize) -> usize {
-    b[i..].iter().position(|c| *c == b'\n').map_or(b.len(), |p| i + p)
+    memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |p| i + p)
+}
+
+/// The index after a `/* … */` comment starting at `i` (unclosed: the end).
+fn skip_block_comment(b: &[u8], i: usize) -> usize {
+    memmem::find(&b[i + 2..], b"*/").map_or(b.len(), |p| i + 2 + p + 2)
 }
 
 #[cfg(test)]
@@ -466,6 +560,16 @@ mod tests {
         assert!(!seen(&"a<b<[{[".repeat(6)));
         assert!(refuse(&"a<b<[{[".repeat(12), FileKind::TypeScript).is_some());
         assert!(refuse(&"a<b<[{[".repeat(12), FileKind::JavaScript).is_none());
+    }
+
+    #[test]
+    fn the_bound_sees_what_nests() {
+        assert!(!may_nest(&"x = 1\n".repeat(1000), MAX_NESTING));
+        // Nesting words, and names the scan reads after a skipped escape.
+        let words = format!("x = {}1", "not ".repeat(2001));
+        assert!(may_nest(&words, MAX_NESTING) && refuse(&words, FileKind::Python).is_some());
+        let escaped = format!("x = {}1", "\\anot".repeat(2001));
+        assert!(nesting(&escaped, false, MAX_NESTING) > MAX_NESTING && may_nest(&escaped, MAX_NESTING));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use pulint_model::*;
 use pulint_model::path::{join, normalize};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A program file an import resolved to. `exact` is false when only the file name matched (the
 /// import path is wrong for the layout, but the intent is clear enough to follow).
@@ -15,7 +15,7 @@ pub struct Found {
 
 /// Resolves `spec` imported from the file at `from` against the program's paths. The second
 /// value says whether the import looks like one of the program's own modules.
-pub fn resolve_import(spec: &str, from: &str, python: bool, paths: &HashMap<String, usize>) -> (Option<Found>, bool) {
+pub fn resolve_import(spec: &str, from: &str, python: bool, paths: &FxHashMap<String, usize>) -> (Option<Found>, bool) {
     let dir = from.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
     let candidates: Vec<String>;
     let local_hint;
@@ -87,10 +87,11 @@ fn package(token: &str) -> &str {
 
 /// The provider an options list names explicitly for resources of `pkg`.
 fn explicit_provider(p: &Program, opts: &ResourceOptions, pkg: &str) -> Option<ProviderUse> {
-    let wanted = format!("pulumi:providers:{pkg}");
+    // `pulumi:providers:{pkg}`, compared without building it (this runs for every resource).
+    let wanted = |token: &str| token.strip_prefix("pulumi:providers:") == Some(pkg);
     if let Some(v) = opts.get("provider") {
         return Some(match &p.resolve(v).kind {
-            ValueKind::Resource(id) if p.resource(*id).token == wanted => ProviderUse::Explicit(*id),
+            ValueKind::Resource(id) if wanted(&p.resource(*id).token) => ProviderUse::Explicit(*id),
             // A provider of another package does not apply to this resource.
             ValueKind::Resource(_) | ValueKind::Null => return None,
             _ => ProviderUse::Unknown,
@@ -104,7 +105,7 @@ fn explicit_provider(p: &Program, opts: &ResourceOptions, pkg: &str) -> Option<P
     };
     for item in items {
         match &item.kind {
-            ValueKind::Resource(id) if p.resource(*id).token == wanted => return Some(ProviderUse::Explicit(*id)),
+            ValueKind::Resource(id) if wanted(&p.resource(*id).token) => return Some(ProviderUse::Explicit(*id)),
             ValueKind::Resource(_) => {}
             _ => return Some(ProviderUse::Unknown),
         }
@@ -187,7 +188,7 @@ pub fn link(p: &mut Program) {
 mod tests {
     use super::*;
 
-    fn paths(list: &[&str]) -> HashMap<String, usize> {
+    fn paths(list: &[&str]) -> FxHashMap<String, usize> {
         list.iter().enumerate().map(|(i, p)| (p.to_string(), i)).collect()
     }
 

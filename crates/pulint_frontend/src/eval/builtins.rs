@@ -25,7 +25,7 @@ pub fn global(name: &str, python: bool) -> Option<V> {
     }
     // TypeScript `for (let i = a; i < b; i++)` is lowered to a loop over `range(a, b)`.
     if name == "range" || (python && PY_BUILTINS.contains(&name)) {
-        return Some(V::Ext(format!("builtins.{name}")));
+        return Some(V::Ext(["builtins.", name].concat()));
     }
     if !python && JS_GLOBALS.contains(&name) {
         return Some(V::Ext(name.to_string()));

@@ -15,7 +15,7 @@ pub mod value;
 use crate::ir::{self, Arg, BinOp, BoolOp, CmpOp, DictEntry, Expr, Spread, Stmt, StrPart, Target};
 use pulint_model::value::InterpKind;
 use pulint_model::{FileId, Note, NoteKind, Observation, Program, ResourceId, Span, Value, ValueKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 use std::rc::Rc;
 use value::*;
@@ -99,20 +99,22 @@ pub struct Evaluator<'p> {
     conditional: u32,
     many: u32,
     in_apply: u32,
-    called: HashSet<*const ir::Function>,
+    // The evaluator's maps and sets hash with FxHash (keys are pointers, spans and names, and
+    // no code iterates them in an order that reaches output).
+    called: FxHashSet<*const ir::Function>,
     defined_funcs: Vec<Rc<Closure>>,
     defined_classes: Vec<Rc<ClassObj>>,
-    instances: HashMap<*const ir::Class, Rc<Instance>>,
-    components: HashMap<*const ir::Class, pulint_model::ComponentId>,
-    seen_unknowns: HashSet<Span>,
+    instances: FxHashMap<*const ir::Class, Rc<Instance>>,
+    components: FxHashMap<*const ir::Class, pulint_model::ComponentId>,
+    seen_unknowns: FxHashSet<Span>,
     /// Module index by program path, for linking imports.
-    by_path: HashMap<String, usize>,
+    by_path: FxHashMap<String, usize>,
     /// Instance attributes read before any assignment (instance, attribute, where), while the
     /// program runs as written: an assignment seen later makes it a use before assignment.
     unset_reads: Vec<(*const Instance, String, Span)>,
     /// Attributes the program sets on SDK resource objects (`vpc.private_subnet_ids = [...]`):
     /// Python allows it, and later reads get the assigned value, not an output of the resource.
-    resource_fields: HashMap<(pulint_model::ResourceId, String), V>,
+    resource_fields: FxHashMap<(pulint_model::ResourceId, String), V>,
     /// Running functions nobody called, with made-up arguments: reads there prove nothing
     /// (except in the constructor of a class nobody instantiated, whose `self` is fresh).
     in_uncalled: bool,
@@ -126,7 +128,7 @@ pub struct Evaluator<'p> {
 
 impl<'p> Evaluator<'p> {
     pub fn new(program: &'p mut Program, inputs: Vec<ModuleInput>) -> Self {
-        let mut by_path = HashMap::new();
+        let mut by_path = FxHashMap::default();
         let modules: Vec<ModSlot> = inputs
             .into_iter()
             .enumerate()
@@ -149,15 +151,15 @@ impl<'p> Evaluator<'p> {
             many: 0,
             in_apply: 0,
             all_lists: Vec::new(),
-            called: HashSet::new(),
+            called: FxHashSet::default(),
             defined_funcs: Vec::new(),
             defined_classes: Vec::new(),
-            instances: HashMap::new(),
-            components: HashMap::new(),
-            seen_unknowns: HashSet::new(),
+            instances: FxHashMap::default(),
+            components: FxHashMap::default(),
+            seen_unknowns: FxHashSet::default(),
             by_path,
             unset_reads: Vec::new(),
-            resource_fields: HashMap::new(),
+            resource_fields: FxHashMap::default(),
             in_uncalled: false,
             dereferencing: false,
         }
@@ -451,22 +453,24 @@ impl<'p> Evaluator<'p> {
         let flow = self.exec_block(orelse);
         self.settle(flow);
         self.conditional -= 1;
-        let after_else = env.borrow().vars.clone();
-        let mut merged = after_else.clone();
-        for (name, tv) in &after_then {
-            let value = match (before.get(name), after_else.get(name)) {
-                (_, Some(ev)) if ev.same(tv) => continue,
+        // The else arm's bindings, changed once every name the then arm bound is compared.
+        let mut merged = std::mem::take(&mut env.borrow_mut().vars);
+        let mut changes = Vec::new();
+        for (name, tv) in after_then {
+            let value = match (before.get(&name), merged.get(&name)) {
+                (_, Some(ev)) if ev.same(&tv) => continue,
                 // Bound on one arm only (or over a null placeholder): keep what that arm bound.
-                (None, None) => tv.clone(),
-                (Some(p), Some(ev)) if p.is_null() && ev.same(p) => tv.clone(),
+                (None, None) => tv,
+                (Some(p), Some(ev)) if p.is_null() && ev.same(p) => tv,
                 (Some(p), Some(ev)) if p.is_null() && tv.same(p) => ev.clone(),
-                _ => {
-                    let alts = [to_value(tv, span), after_else.get(name).map_or_else(|| Value::unknown("unbound", span), |ev| to_value(ev, span))];
+                (_, ev) => {
+                    let alts = [to_value(&tv, span), ev.map_or_else(|| Value::unknown("unbound", span), |ev| to_value(ev, span))];
                     V::Val(Value::undecided(format!("`{name}` depends on a condition"), alts, span))
                 }
             };
-            merged.insert(name.clone(), value);
+            changes.push((name, value));
         }
+        merged.extend(changes);
         env.borrow_mut().vars = merged;
         Flow::Normal
     }
@@ -545,11 +549,11 @@ impl<'p> Evaluator<'p> {
                     if let V::Ext(pkg) = &target
                         && (pulumi::is_sdk_path(pkg) || pkg == "pulumi")
                     {
-                        let path = format!("{pkg}.{name}");
+                        let path = [pkg.as_str(), ".", name].concat();
                         self.program.sdk_names.push(pulint_model::SdkName { path, span: imp.span, imported: true });
                     }
                     let v = self.get_attr(&target, name, imp.span);
-                    let sub = if imp.module.ends_with('.') { format!("{}{name}", imp.module) } else { format!("{}.{name}", imp.module) };
+                    let sub = if imp.module.ends_with('.') { [imp.module.as_str(), name].concat() } else { [imp.module.as_str(), ".", name].concat() };
                     // Python `from pkg import submodule` of the program's own package.
                     let v = match (&target, v.is_unknown()) {
                         (V::Module(_), true) if python => match self.resolve_module(&sub, from, imp.span) {
@@ -607,7 +611,7 @@ impl<'p> Evaluator<'p> {
                 }
                 V::Module(f.index)
             }
-            None => V::Ext(format!("ext:{spec}")),
+            None => V::Ext(["ext:", spec].concat()),
         }
     }
 
@@ -754,35 +758,45 @@ impl<'p> Evaluator<'p> {
             }
             Expr::Dict(entries, sp) => {
                 let python = self.python();
-                let mut out: Vec<DictEntryV> = Vec::new();
-                // Keys this literal writes itself, still holding the written value.
-                let mut written: Vec<(String, Span, V)> = Vec::new();
-                // Indexes, so that a literal of n keys costs n, not n² (the first entry of a key).
-                let mut index: HashMap<String, usize> = HashMap::new();
-                let mut written_keys: HashSet<String> = HashSet::new();
+                let mut out: Vec<DictEntryV> = Vec::with_capacity(entries.len());
+                // Keys this literal writes itself, still holding the written value: the index in
+                // `out` of the key's first entry (an entry's key never changes), where, and the
+                // written text (all a spread's override is compared on).
+                let mut written: Vec<(usize, Span, Option<String>)> = Vec::with_capacity(entries.len());
+                // Whether `out[i]`'s key is in `written` (indexes past the end: no).
+                let mut written_at: Vec<bool> = vec![false; entries.len()];
+                let mut first = FirstEntry::default();
                 for entry in entries {
                     match entry {
                         DictEntry::Pair { key, value } => {
                             let k = self.eval(key);
                             let v = self.eval(value);
-                            let key_text = match k.as_value().map(|x| &x.kind) {
-                                Some(ValueKind::String(s)) => s.clone(),
-                                Some(ValueKind::Number(n)) => pulint_model::dump::number_text(*n),
+                            let key_text = match k {
+                                V::Val(Value { kind: ValueKind::String(s), .. }) => s,
+                                V::Val(Value { kind: ValueKind::Number(n), .. }) => pulint_model::dump::number_text(n),
                                 _ => format!("<computed {}>", key.span().start),
                             };
-                            if written_keys.remove(&key_text) {
-                                written.retain(|(k, ..)| *k != key_text);
-                            }
-                            if !key_text.starts_with("<computed") {
-                                written_keys.insert(key_text.clone());
-                                written.push((key_text.clone(), key.span(), v.clone()));
-                            }
-                            match index.get(&key_text) {
-                                Some(&i) => out[i].value = v,
-                                None => {
-                                    index.insert(key_text.clone(), out.len());
-                                    out.push(DictEntryV { key: key_text, key_span: key.span(), value: v });
+                            let computed = key_text.starts_with("<computed");
+                            let text = if computed { None } else { v.as_str().map(str::to_string) };
+                            let i = match first.find(&out, &key_text) {
+                                Some(i) => {
+                                    out[i].value = v;
+                                    i
                                 }
+                                None => {
+                                    out.push(DictEntryV { key: key_text, key_span: key.span(), value: v });
+                                    out.len() - 1
+                                }
+                            };
+                            if written_at.len() <= i {
+                                written_at.resize(i + 1, false);
+                            }
+                            if written_at[i] {
+                                written.retain(|(j, ..)| *j != i);
+                            }
+                            written_at[i] = !computed;
+                            if !computed {
+                                written.push((i, key.span(), text));
                             }
                         }
                         DictEntry::Spread(inner) => {
@@ -791,27 +805,25 @@ impl<'p> Evaluator<'p> {
                             // override defaults on purpose; one of the program's own dicts
                             // (`**self.base_tags`, `...baseTags`) always wins.
                             if !self.reads_parameter(inner) {
-                                self.observe_overridden(&mut written, &v, inner.span());
-                                written_keys = written.iter().map(|(k, ..)| k.clone()).collect();
+                                self.observe_overridden(&mut written, &out, &v, inner.span());
+                                written_at.fill(false);
+                                for (i, ..) in &written {
+                                    written_at[*i] = true;
+                                }
                             }
                             if let V::Dict(d, _) = &v {
                                 for e in d.borrow().entries.iter() {
-                                    match index.get(&e.key) {
-                                        Some(&i) => out[i].value = e.value.clone(),
-                                        None => {
-                                            index.insert(e.key.clone(), out.len());
-                                            out.push(e.clone());
-                                        }
+                                    match first.find(&out, &e.key) {
+                                        Some(i) => out[i].value = e.value.clone(),
+                                        None => out.push(e.clone()),
                                     }
                                 }
                             } else if let Some(Value { kind: ValueKind::Object(props), .. }) = v.as_value() {
                                 for p in props {
-                                    index.entry(p.key.written.clone()).or_insert(out.len());
                                     out.push(DictEntryV { key: p.key.written.clone(), key_span: p.key.span, value: V::Val(p.value.clone()) });
                                 }
                             } else if !matches!(v.as_value().map(|x| &x.kind), Some(ValueKind::Null)) {
                                 // Entries pulint cannot see: keep a marker so "missing key" stays unknown.
-                                index.entry("*".into()).or_insert(out.len());
                                 out.push(DictEntryV { key: "*".into(), key_span: inner.span(), value: V::unknown("spread of a value pulint cannot know", inner.span()) });
                             }
                         }
@@ -901,7 +913,7 @@ impl<'p> Evaluator<'p> {
         match name {
             "pulumi" => V::Ext("pulumi".into()),
             "aws" => V::Ext("aws".into()),
-            _ => V::unknown(format!("`{name}`{}", pulint_model::UNDEFINED_SUFFIX), span),
+            _ => V::unknown(["`", name, "`", pulint_model::UNDEFINED_SUFFIX].concat(), span),
         }
     }
 
@@ -941,7 +953,7 @@ impl<'p> Evaluator<'p> {
                 }
             }
         }
-        let mut folded: Vec<Value> = Vec::new();
+        let mut folded: Vec<Value> = Vec::with_capacity(parts.len());
         for p in parts {
             let text = match &p.kind {
                 ValueKind::String(s) => Some(s.clone()),
@@ -988,16 +1000,18 @@ impl<'p> Evaluator<'p> {
 
     /// Keys written earlier in a dict literal that the spread `v` certainly replaces. A spread whose
     /// value for the key is the same literal changes nothing and is not observed.
-    fn observe_overridden(&mut self, written: &mut Vec<(String, Span, V)>, v: &V, spread: Span) {
+    /// `written` holds indexes of `out`, the literal's entries so far, with the written text.
+    fn observe_overridden(&mut self, written: &mut Vec<(usize, Span, Option<String>)>, out: &[DictEntryV], v: &V, spread: Span) {
         let spread_keys: Vec<(String, Option<Value>)> = match v {
             V::Dict(d, _) => d.borrow().entries.iter().map(|e| (e.key.clone(), e.value.as_value().cloned())).collect(),
             V::Val(Value { kind: ValueKind::Object(props), .. }) => props.iter().map(|p| (p.key.written.clone(), Some(p.value.clone()))).collect(),
             _ => return,
         };
         let mut found = Vec::new();
-        written.retain(|(key, span, old)| {
+        written.retain(|(i, span, old)| {
+            let key = &out[*i].key;
             let Some((_, new)) = spread_keys.iter().find(|(k, _)| k == key) else { return true };
-            let same = match (old.as_value().and_then(Value::as_str), new.as_ref().and_then(Value::as_str)) {
+            let same = match (old.as_deref(), new.as_ref().and_then(Value::as_str)) {
                 (Some(a), Some(b)) => a == b,
                 _ => false,
             };
@@ -1303,7 +1317,7 @@ impl<'p> Evaluator<'p> {
             V::Val(val) => self.value_attr(val, attr, span),
             V::List(items, _) => match attr {
                 "length" => V::val(ValueKind::Number(items.borrow().len() as f64), span),
-                _ => V::unknown(format!("attribute `{attr}` of a list"), span),
+                _ => V::unknown(["attribute `", attr, "` of a list"].concat(), span),
             },
             V::Dict(d, _) => {
                 let d = d.borrow();
@@ -1312,7 +1326,7 @@ impl<'p> Evaluator<'p> {
                     // Unset fields of `ResourceOptions` / `...Args` objects read as None, and a
                     // missing property of a JavaScript object is `undefined`.
                     None if d.kind != DictKind::Plain || !d.python => V::val(ValueKind::Null, span),
-                    None => V::unknown(format!("property `{attr}` is not set"), span),
+                    None => V::unknown(["property `", attr, "` is not set"].concat(), span),
                 }
             }
             V::Instance(inst) => {
@@ -1332,7 +1346,7 @@ impl<'p> Evaluator<'p> {
                 if !self.in_uncalled && self.conditional == 0 && (dereferenced || self.python()) {
                     self.unset_reads.push((Rc::as_ptr(inst), attr.to_string(), span));
                 }
-                V::unknown(format!("attribute `{attr}` of `{}` is never assigned", inst.class.def.name), span)
+                V::unknown(["attribute `", attr, "` of `", &inst.class.def.name, "` is never assigned"].concat(), span)
             }
             V::Class(c) => {
                 if let Some((_, e)) = c.def.fields.iter().find(|(n, _)| n == attr) {
@@ -1341,7 +1355,7 @@ impl<'p> Evaluator<'p> {
                 }
                 match c.find_method(attr, 0) {
                     Some((m, class)) => V::Func(Rc::new(Closure { func: m, env: class.env.clone(), module: class.module, class: Some(class) })),
-                    None => V::unknown(format!("attribute `{attr}` of class `{}`", c.def.name), span),
+                    None => V::unknown(["attribute `", attr, "` of class `", &c.def.name, "`"].concat(), span),
                 }
             }
             V::Module(m) => {
@@ -1350,10 +1364,10 @@ impl<'p> Evaluator<'p> {
                     self.run_module(m);
                 }
                 let v = self.modules[m].env.borrow().vars.get(attr).cloned();
-                v.unwrap_or_else(|| V::unknown(format!("`{attr}` is not defined in `{}`", self.modules[m].input.path), span))
+                v.unwrap_or_else(|| V::unknown(["`", attr, "` is not defined in `", &self.modules[m].input.path, "`"].concat(), span))
             }
             V::Ext(path) => self.ext_attr(path, attr, span),
-            V::Config(_) | V::Func(_) | V::Bound(..) => V::unknown(format!("attribute `{attr}`"), span),
+            V::Config(_) | V::Func(_) | V::Bound(..) => V::unknown(["attribute `", attr, "`"].concat(), span),
         }
     }
 
@@ -1362,7 +1376,7 @@ impl<'p> Evaluator<'p> {
         // `bucket._name` and other private attributes of an SDK object are plain Python values
         // (the logical name, internal state), never Outputs.
         if self.python() && attr.starts_with('_') && matches!(val.kind, ValueKind::Resource(_)) {
-            return V::unknown(format!("private attribute `{attr}` of a resource object"), span);
+            return V::unknown(["private attribute `", attr, "` of a resource object"].concat(), span);
         }
         if let ValueKind::Resource(id) = val.kind
             && let Some(v) = self.resource_fields.get(&(id, attr.to_string()))
@@ -1383,20 +1397,20 @@ impl<'p> Evaluator<'p> {
             }
             ValueKind::Object(_) => match val.get(attr) {
                 Some(v) => V::Val(v.clone()),
-                None => V::unknown(format!("property `{attr}` is not set"), span),
+                None => V::unknown(["property `", attr, "` is not set"].concat(), span),
             },
             ValueKind::String(s) if attr == "length" => V::val(ValueKind::Number(s.chars().count() as f64), span),
             ValueKind::List(items) if attr == "length" => V::val(ValueKind::Number(items.len() as f64), span),
             ValueKind::Config(id) => match self.program.config_read(*id).effective().cloned() {
                 Some(eff) if !matches!(eff.kind, ValueKind::Config(_)) => self.value_attr(&eff, attr, span),
-                _ => V::unknown(format!("property `{attr}` of a config value"), span),
+                _ => V::unknown(["property `", attr, "` of a config value"].concat(), span),
             },
             // The property of every alternative that is an object with it.
             ValueKind::Unknown { reason, alternatives } => {
                 let props = alternatives.iter().filter_map(|a| a.get(attr).cloned());
                 V::Val(Value::undecided(reason.clone(), props, span))
             }
-            _ => V::unknown(format!("attribute `{attr}` of a computed value"), span),
+            _ => V::unknown(["attribute `", attr, "` of a computed value"].concat(), span),
         }
     }
 
@@ -1416,7 +1430,7 @@ impl<'p> Evaluator<'p> {
                 match d.get(&k) {
                     Some(v) => v.clone(),
                     None if !d.python => V::val(ValueKind::Null, span),
-                    None => V::unknown(format!("key `{k}` is not set"), span),
+                    None => V::unknown(["key `", k.as_str(), "` is not set"].concat(), span),
                 }
             }
             (V::Ext(p), Some(ValueKind::String(k))) if p == "os.environ" => self.env_read(&k, None, span),
@@ -1435,7 +1449,7 @@ impl<'p> Evaluator<'p> {
                 },
                 (ValueKind::Object(_), ValueKind::String(k)) => match val.get(&k) {
                     Some(v) => V::Val(v.clone()),
-                    None => V::unknown(format!("key `{k}` is not set"), span),
+                    None => V::unknown(["key `", k.as_str(), "` is not set"].concat(), span),
                 },
                 (ValueKind::Config(id), k) => match self.program.config_read(*id).effective().cloned() {
                     Some(eff) if !matches!(eff.kind, ValueKind::Config(_)) => {
@@ -1754,7 +1768,6 @@ fn definitely_not_null(v: &V) -> bool {
     }
 }
 
-/// A Python/JavaScript list index into `len` items; negative indices count from the end.
 /// The items of a known list or object that `key` may select: the one it names, or all of them
 /// when the key is unknown. Used for the alternatives of an unknown value.
 fn items_at(v: &Value, key: &ValueKind) -> Vec<Value> {
@@ -1769,6 +1782,33 @@ fn items_at(v: &Value, key: &ValueKind) -> Vec<Value> {
     }
 }
 
+/// Where each key of a dict literal first appears among its entries so far. A small literal is
+/// scanned; a large one gets a hash index, extended as entries are added, so that a literal of n
+/// keys costs n, not n² (most literals are small, and scanning them beats hashing their keys).
+#[derive(Default)]
+struct FirstEntry {
+    index: FxHashMap<String, usize>,
+    /// Entries of `out` already in `index`.
+    indexed: usize,
+}
+
+impl FirstEntry {
+    /// Literals up to this many entries are scanned.
+    const SCAN: usize = 16;
+
+    fn find(&mut self, out: &[DictEntryV], key: &str) -> Option<usize> {
+        if out.len() <= Self::SCAN {
+            return out.iter().position(|e| e.key == key);
+        }
+        for (i, e) in out.iter().enumerate().skip(self.indexed) {
+            self.index.entry(e.key.clone()).or_insert(i);
+        }
+        self.indexed = out.len();
+        self.index.get(key).copied()
+    }
+}
+
+/// A Python/JavaScript list index into `len` items; negative indices count from the end.
 fn list_index(n: f64, len: usize) -> Option<usize> {
     let (i, len) = (n as i64, len as i64);
     let i = if i < 0 { len + i } else { i };

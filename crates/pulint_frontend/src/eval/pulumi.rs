@@ -6,6 +6,8 @@ use super::{ArgV, Evaluator};
 use pulint_model::token::{aws_function_token, snake_to_camel};
 use pulint_model::value::{AssetKind, InterpKind};
 use pulint_model::*;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 /// Pulumi provider packages whose classes are resources: Python module, npm package, short name.
@@ -66,6 +68,7 @@ fn is_package(short: &str) -> bool {
 }
 
 /// What a call on an external path constructs.
+#[derive(Clone)]
 enum SdkCall {
     Resource { token: String, kind: ResourceKind },
     Read { token: String },
@@ -73,13 +76,39 @@ enum SdkCall {
     Invoke { token: String, output: bool },
 }
 
+thread_local! {
+    /// Provider SDK paths classified on this thread (emptied when it reaches [`MAX_SDK_CALLS`]).
+    /// The same paths recur in every program (`aws.ec2.SecurityGroup`), and classifying one (its
+    /// segments, module and token) costs far more than looking it up.
+    static SDK_CALLS: RefCell<FxHashMap<String, Option<SdkCall>>> = RefCell::new(FxHashMap::default());
+}
+
+const MAX_SDK_CALLS: usize = 4096;
+
 /// Classifies `aws.ec2.Vpc`, `aws.ec2.VpcArgs`, `aws.ec2.get_vpc_output`, `aws.Provider`.
 fn sdk_call(path: &str) -> Option<SdkCall> {
-    let mut segs: Vec<&str> = path.split('.').collect();
-    let pkg = *segs.first()?;
-    if !is_package(pkg) || segs.len() < 2 {
+    let pkg = path.split('.').next().unwrap_or(path);
+    if !is_package(pkg) || !path.contains('.') {
         return None;
     }
+    SDK_CALLS.with(|calls| {
+        let mut calls = calls.borrow_mut();
+        if let Some(call) = calls.get(path) {
+            return call.clone();
+        }
+        let call = classify(path);
+        if calls.len() >= MAX_SDK_CALLS {
+            calls.clear();
+        }
+        calls.insert(path.to_string(), call.clone());
+        call
+    })
+}
+
+/// [`sdk_call`] of a path in a provider package, worked out.
+fn classify(path: &str) -> Option<SdkCall> {
+    let mut segs: Vec<&str> = path.split('.').collect();
+    let pkg = *segs.first()?;
     let is_read = segs.last() == Some(&"get") && segs.len() >= 3 && segs[segs.len() - 2].starts_with(char::is_uppercase);
     if is_read {
         segs.pop();
@@ -125,7 +154,7 @@ fn sdk_call(path: &str) -> Option<SdkCall> {
 impl Evaluator<'_> {
     /// Attribute of an external path; a few paths are values rather than namespaces.
     pub(crate) fn ext_attr(&mut self, path: &str, attr: &str, span: Span) -> V {
-        let full = format!("{path}.{attr}");
+        let full = [path, ".", attr].concat();
         if path == "pulumi" {
             self.program.sdk_names.push(pulint_model::SdkName { path: full.clone(), span, imported: false });
         }
@@ -182,7 +211,8 @@ impl Evaluator<'_> {
             };
         }
         let first = |args: &[ArgV]| args.iter().find(|a| a.name.is_none()).map(|a| a.value.clone());
-        let first_value = |args: &[ArgV]| first(args).map(|v| to_value(&v, span)).unwrap_or_else(|| Value::unknown("missing argument", span));
+        let first_value =
+            |args: &[ArgV]| args.iter().find(|a| a.name.is_none()).map(|a| to_value(&a.value, span)).unwrap_or_else(|| Value::unknown("missing argument", span));
         match path {
             "pulumi.ResourceOptions" | "pulumi.InvokeOptions" | "pulumi.ComponentResourceOptions" | "pulumi.CustomResourceOptions"
             | "pulumi.InvokeOutputOptions" | "pulumi.resource.ResourceOptions" => {
@@ -297,7 +327,7 @@ impl Evaluator<'_> {
                     return v;
                 }
                 self.run_callbacks(&args, span);
-                V::derived(format!("result of `{}`", path.trim_start_matches("ext:").trim_start_matches("builtins.")), args.iter().map(|a| &a.value), span)
+                V::derived(["result of `", path.trim_start_matches("ext:").trim_start_matches("builtins."), "`"].concat(), args.iter().map(|a| &a.value), span)
             }
         }
     }
@@ -314,7 +344,7 @@ impl Evaluator<'_> {
     /// Splits SDK call arguments into (name, args, options), for Python and TypeScript forms.
     fn split_call_args(&mut self, args: Vec<ArgV>, invoke: bool) -> (Option<ArgV>, Vec<ArgV>, Option<V>) {
         let mut name = None;
-        let mut props: Vec<ArgV> = Vec::new();
+        let mut props: Vec<ArgV> = Vec::with_capacity(args.len());
         let mut opts = None;
         let mut positional = 0;
         for a in args {
@@ -343,16 +373,16 @@ impl Evaluator<'_> {
     /// Argument objects and keyword arguments, flattened into schema-named properties.
     fn schema_props(&mut self, props: Vec<ArgV>) -> Vec<Prop> {
         let python = self.python();
-        let mut out: Vec<Prop> = Vec::new();
+        let mut out: Vec<Prop> = Vec::with_capacity(props.len());
         for a in props {
             match a.name {
                 Some(written) => {
                     let canonical = if python { snake_to_camel(&written) } else { written.clone() };
-                    let value = to_arg_value(&canonical, &a.value, a.span);
+                    let value = into_arg_value(&canonical, a.value, a.span);
                     out.retain(|p| p.key.canonical != canonical);
                     out.push(Prop { key: Key { canonical, written, span: a.span }, value });
                 }
-                None => match to_schema_value(&a.value, a.span).kind {
+                None => match into_schema_value(a.value, a.span).kind {
                     ValueKind::Object(inner) => {
                         for p in inner {
                             out.retain(|q| q.key.canonical != p.key.canonical);
@@ -372,7 +402,7 @@ impl Evaluator<'_> {
 
     fn options(&mut self, opts: Option<V>, span: Span) -> ResourceOptions {
         let Some(v) = opts else { return ResourceOptions::default() };
-        let value = to_schema_value(&v, span);
+        let value = into_schema_value(v, span);
         match value.kind {
             ValueKind::Object(props) => ResourceOptions { props, span: Some(value.span) },
             ValueKind::Null => ResourceOptions::default(),
@@ -389,7 +419,7 @@ impl Evaluator<'_> {
     pub(crate) fn construct(&mut self, token: String, kind: ResourceKind, args: Vec<ArgV>, span: Span, callee_span: Span) -> V {
         let (name, props, opts) = self.split_call_args(args, false);
         let name = match name {
-            Some(a) => to_value(&a.value, a.span),
+            Some(a) => into_value(a.value, a.span),
             None => Value::unknown("no logical name", span),
         };
         let args = self.schema_props(props);
@@ -414,8 +444,8 @@ impl Evaluator<'_> {
             parent: None,
         };
         let id = ResourceId(self.program.resources.len() as u32);
-        for v in resource.args.iter().chain(resource.options.props.iter()).map(|p| p.value.clone()).collect::<Vec<_>>() {
-            self.note_unknowns(&v);
+        for p in resource.args.iter().chain(resource.options.props.iter()) {
+            self.note_unknowns(&p.value);
         }
         self.program.resources.push(resource);
         V::val(ValueKind::Resource(id), span)
@@ -426,8 +456,8 @@ impl Evaluator<'_> {
         let args = self.schema_props(props);
         let options = self.options(opts, span);
         let id = InvokeId(self.program.invokes.len() as u32);
-        for v in args.iter().chain(options.props.iter()).map(|p| p.value.clone()).collect::<Vec<_>>() {
-            self.note_unknowns(&v);
+        for p in args.iter().chain(options.props.iter()) {
+            self.note_unknowns(&p.value);
         }
         self.program.invokes.push(Invoke {
             token,
@@ -512,7 +542,7 @@ impl Evaluator<'_> {
                 return self.call_value(&m, args, span, callee_span);
             }
             V::Ext(path) => {
-                let full = format!("{path}.{name}");
+                let full = [path.as_str(), ".", name].concat();
                 if path == "pulumi" {
                     self.program.sdk_names.push(pulint_model::SdkName { path: full.clone(), span: callee_span, imported: false });
                 }
@@ -553,7 +583,7 @@ impl Evaluator<'_> {
             return v;
         }
         self.run_callbacks(&args, span);
-        V::derived(format!("result of `.{name}()`"), std::iter::once(recv).chain(args.iter().map(|a| &a.value)), span)
+        V::derived(["result of `.", name, "()`"].concat(), std::iter::once(recv).chain(args.iter().map(|a| &a.value)), span)
     }
 
     fn config_method(&mut self, ns: Option<String>, name: &str, args: &[ArgV], span: Span) -> V {

@@ -4,21 +4,23 @@
 use crate::ir;
 use pulint_model::token::snake_to_camel;
 use pulint_model::{Key, Prop, Span, Value, ValueKind};
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 pub type Env = Rc<RefCell<Scope>>;
 
-/// One lexical scope; lookups fall back to the parent (closures, module globals).
+/// One lexical scope; lookups fall back to the parent (closures, module globals). Keyed with
+/// FxHash: every name read hashes once per scope up the chain, and nothing iterates a scope
+/// in an order that reaches output.
 #[derive(Default)]
 pub struct Scope {
-    pub vars: HashMap<String, V>,
+    pub vars: FxHashMap<String, V>,
     pub parent: Option<Env>,
 }
 
 pub fn new_env(parent: Option<Env>) -> Env {
-    let env = Rc::new(RefCell::new(Scope { vars: HashMap::new(), parent }));
+    let env = Rc::new(RefCell::new(Scope { vars: FxHashMap::default(), parent }));
     CREATED.with(|c| c.borrow_mut().envs.push(Rc::downgrade(&env)));
     env
 }
@@ -87,14 +89,17 @@ impl Drop for CycleBreaker {
 }
 
 pub fn lookup(env: &Env, name: &str) -> Option<V> {
-    let mut cur = Some(env.clone());
-    while let Some(e) = cur {
-        if let Some(v) = e.borrow().vars.get(name) {
-            return Some(v.clone());
-        }
-        cur = e.borrow().parent.clone();
+    let mut cur = env.clone();
+    loop {
+        let parent = {
+            let scope = cur.borrow();
+            if let Some(v) = scope.vars.get(name) {
+                return Some(v.clone());
+            }
+            scope.parent.clone()?
+        };
+        cur = parent;
     }
-    None
 }
 
 /// How a dict was built: resource options and SDK `...Args` classes get canonical keys.
@@ -178,7 +183,7 @@ impl ClassObj {
 
 pub struct Instance {
     pub class: Rc<ClassObj>,
-    pub fields: RefCell<HashMap<String, V>>,
+    pub fields: RefCell<FxHashMap<String, V>>,
     /// The component resource this instance registered, once `super().__init__` ran.
     pub resource: RefCell<Option<pulint_model::ResourceId>>,
     /// Where the instance was constructed (`TapStack("main", ...)`).
@@ -293,6 +298,33 @@ pub fn to_arg_value(canonical: &str, v: &V, span: Span) -> Value {
 /// Python are camelCased, except inside map-typed properties (tags) whose keys are user data.
 pub fn to_schema_value(v: &V, span: Span) -> Value {
     to_value_depth(v, span, true, 0, &mut { MAX_VALUE_NODES })
+}
+
+// The conversions of a value the caller owns: a model value is moved out instead of copied
+// (what the borrowing conversions return for it is a copy of it).
+
+/// [`to_value`] of an owned value.
+pub fn into_value(v: V, span: Span) -> Value {
+    match v {
+        V::Val(v) => v,
+        v => to_value(&v, span),
+    }
+}
+
+/// [`to_arg_value`] of an owned value.
+pub fn into_arg_value(canonical: &str, v: V, span: Span) -> Value {
+    match v {
+        V::Val(v) => v,
+        v => to_arg_value(canonical, &v, span),
+    }
+}
+
+/// [`to_schema_value`] of an owned value.
+pub fn into_schema_value(v: V, span: Span) -> Value {
+    match v {
+        V::Val(v) => v,
+        v => to_schema_value(&v, span),
+    }
 }
 
 /// Properties whose values are maps with user-chosen keys; their keys are never renamed.
