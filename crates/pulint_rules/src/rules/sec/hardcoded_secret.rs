@@ -75,7 +75,8 @@ fn not_a_secret(s: &str) -> bool {
 
 /// `scheme://user:password@host`: credentials inside a connection string.
 fn url_with_password(s: &str) -> bool {
-    let Some((_, rest)) = s.split_once("://") else { return false };
+    let Some(at) = crate::query::find_word(s, "://") else { return false };
+    let rest = &s[at + 3..];
     let Some((userinfo, _)) = rest.split_once('@') else { return false };
     !userinfo.contains('/') && userinfo.split_once(':').is_some_and(|(u, pw)| !u.is_empty() && !pw.is_empty() && !pw.starts_with('$') && !pw.starts_with('{'))
 }
