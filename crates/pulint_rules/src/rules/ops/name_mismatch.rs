@@ -242,7 +242,7 @@ fn code_literals(p: &Program) -> Vec<(Span, &str)> {
         let text = text_of(p, whole);
         // The next place of each delimiter, searched again only once passed: searching the rest
         // of the file for a delimiter it does not hold, at every literal, made long files slow.
-        let mut next: Vec<Option<usize>> = delimiters.iter().map(|d| text.find(d)).collect();
+        let mut next: Vec<Option<usize>> = delimiters.iter().map(|d| find(text, d)).collect();
         loop {
             let Some((open, delim)) = next.iter().zip(delimiters).filter_map(|(n, d)| n.map(|i| (i, *d))).min_by_key(|(i, _)| *i) else { break };
             let body = open + delim.len();
@@ -254,7 +254,7 @@ fn code_literals(p: &Program) -> Vec<(Span, &str)> {
             let at = body + len + delim.len();
             for (n, d) in next.iter_mut().zip(delimiters) {
                 if n.is_some_and(|i| i < at) {
-                    *n = text[at..].find(d).map(|i| at + i);
+                    *n = find(&text[at..], d).map(|i| at + i);
                 }
             }
         }
@@ -264,7 +264,7 @@ fn code_literals(p: &Program) -> Vec<(Span, &str)> {
 
 fn closing(s: &str, delim: &str) -> Option<usize> {
     let mut i = 0;
-    while let Some(j) = s[i..].find(delim) {
+    while let Some(j) = find(&s[i..], delim) {
         let at = i + j;
         let escapes = s[..at].bytes().rev().take_while(|b| *b == b'\\').count();
         if escapes % 2 == 0 {
@@ -273,6 +273,11 @@ fn closing(s: &str, delim: &str) -> Option<usize> {
         i = at + delim.len();
     }
     None
+}
+
+/// Where `needle` first occurs in `s` (a vectorised search: the files' text is long).
+fn find(s: &str, needle: &str) -> Option<usize> {
+    memchr::memmem::find(s.as_bytes(), needle.as_bytes())
 }
 
 fn is_code(s: &str) -> bool {
