@@ -48,40 +48,41 @@ impl Rule for Deprecated {
         for (id, r) in crate::query::created(p) {
             let Some(rs) = schema.resource(&r.token) else { continue };
             let python = p.sources.get(r.span.file).kind == FileKind::Python;
-            let owner = pulint_model::token::display(&r.token);
+            // The resource as messages name it, rendered only for a finding.
+            let owner = || pulint_model::token::display(&r.token);
             if let Some(replacement) = schema.resource_deprecation(rs, major) {
                 let help = if replacement.is_empty() { "see the pulumi-aws docs for its replacement".into() } else { format!("use `aws.{replacement}`") };
-                cx.report(cx.diagnostic(r.callee_span, format!("{owner} is deprecated")).with_help(help));
+                cx.report(cx.diagnostic(r.callee_span, format!("{} is deprecated", owner())).with_help(help));
             }
             for a in &r.args {
                 let Some(prop) = rs.input(&a.key.canonical) else { continue };
                 if let Some(replacement) = schema.input_deprecation(rs, prop, major) {
-                    let mut d = cx.diagnostic(a.key.span, format!("`{}` of {owner} is deprecated", a.key.written)).with_help(help_for(replacement, python));
+                    let mut d = cx.diagnostic(a.key.span, format!("`{}` of {} is deprecated", a.key.written, owner())).with_help(help_for(replacement, python));
                     let fix = if major == Major::V7 && cx.wants_fixes() { super::s3_inline::fix(p, id, a).or_else(|| event_rule_state_fix(p, r, a)) } else { None };
                     if let Some(fix) = fix {
                         d = d.with_fix(fix);
                     }
                     cx.report(d);
                 }
-                nested(p, schema, major, prop, a, &owner, python, cx);
+                nested(p, schema, major, prop, a, &r.token, python, cx);
             }
         }
     }
 }
 
-/// Deprecated properties of nested blocks.
+/// Deprecated properties of nested blocks (of the resource with type token `token`).
 #[allow(clippy::too_many_arguments)]
-fn nested(p: &Program, schema: &Schema, major: Major, prop: &Property, a: &Prop, owner: &str, python: bool, cx: &mut Ctx) {
+fn nested(p: &Program, schema: &Schema, major: Major, prop: &Property, a: &Prop, token: &str, python: bool, cx: &mut Ctx) {
     let key = prop.ty.alternatives().iter().find_map(|t| match t {
-        Ty::Object(k) => Some(k.clone()),
+        Ty::Object(k) => Some(k.as_str()),
         Ty::List(inner) => match inner.as_ref() {
-            Ty::Object(k) => Some(k.clone()),
+            Ty::Object(k) => Some(k.as_str()),
             _ => None,
         },
         _ => None,
     });
     let Some(key) = key else { return };
-    let Some(fields) = schema.nested(&key) else { return };
+    let Some(fields) = schema.nested(key) else { return };
     let v = p.resolve(&a.value);
     let objects: Vec<&[Prop]> = match &v.kind {
         ValueKind::Object(props) => vec![props],
@@ -97,11 +98,11 @@ fn nested(p: &Program, schema: &Schema, major: Major, prop: &Property, a: &Prop,
     for props in objects {
         for q in props {
             let Some(field) = find(fields, &q.key.canonical) else { continue };
-            if let Some(replacement) = schema.nested_deprecation(&key, field, major) {
-                let here = format!("`{}` of {owner}", spelled(&prop.name, python));
+            if let Some(replacement) = schema.nested_deprecation(key, field, major) {
+                let here = format!("`{}` of {}", spelled(&prop.name, python), pulint_model::token::display(token));
                 cx.report(cx.diagnostic(q.key.span, format!("`{}` in {here} is deprecated", q.key.written)).with_help(help_for(replacement, python)));
             }
-            nested(p, schema, major, field, q, owner, python, cx);
+            nested(p, schema, major, field, q, token, python, cx);
         }
     }
 }
