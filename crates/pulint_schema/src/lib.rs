@@ -149,7 +149,7 @@ pub struct Resource {
     pub token: String,
     /// The SDK path without the package: `s3.Bucket`.
     pub class: String,
-    inputs: Lazy<Props>,
+    inputs: Lazy<Vec<Property>>,
     outputs: Lazy<Vec<String>>,
     /// Deprecated in favour of the named resource (empty when none is named).
     pub deprecated: Option<String>,
@@ -160,12 +160,12 @@ pub struct Function {
     pub token: String,
     /// The Python SDK path without the package: `ec2.get_vpc`.
     pub python: String,
-    inputs: Lazy<Props>,
+    inputs: Lazy<Vec<Property>>,
     outputs: Lazy<Vec<String>>,
 }
 
 impl Function {
-    pub fn inputs(&self) -> &Props {
+    pub fn inputs(&self) -> &[Property] {
         self.inputs.get(props)
     }
 
@@ -179,44 +179,8 @@ pub fn find<'a>(props: &'a [Property], name: &str) -> Option<&'a Property> {
     with_normal(name, |n| props.iter().find(|p| p.key == n))
 }
 
-/// The properties of a resource, function or nested type, sorted by name, with an index by
-/// normal form: rules look up every argument of every resource, and a scan of a hundred names
-/// per argument was a visible share of a run.
-#[derive(Debug, Default)]
-pub struct Props {
-    list: Vec<Property>,
-    /// Positions in `list`, sorted by `key` (stable: equal keys keep name order).
-    by_key: Vec<u32>,
-}
-
-impl Props {
-    fn new(list: Vec<Property>) -> Props {
-        let mut by_key: Vec<u32> = (0..list.len() as u32).collect();
-        by_key.sort_by(|&a, &b| list[a as usize].key.cmp(&list[b as usize].key));
-        Props { list, by_key }
-    }
-
-    /// The property named `name` in any spelling, as [`find`] finds it (the first in name
-    /// order when two spellings fold together).
-    pub fn lookup(&self, name: &str) -> Option<&Property> {
-        with_normal(name, |n| {
-            let at = self.by_key.partition_point(|&i| self.list[i as usize].key.as_str() < n);
-            let p = &self.list[*self.by_key.get(at)? as usize];
-            (p.key == n).then_some(p)
-        })
-    }
-}
-
-impl std::ops::Deref for Props {
-    type Target = [Property];
-
-    fn deref(&self) -> &[Property] {
-        &self.list
-    }
-}
-
 impl Resource {
-    pub fn inputs(&self) -> &Props {
+    pub fn inputs(&self) -> &[Property] {
         self.inputs.get(props)
     }
 
@@ -225,7 +189,7 @@ impl Resource {
     }
 
     pub fn input(&self, name: &str) -> Option<&Property> {
-        self.inputs().lookup(name)
+        find(self.inputs(), name)
     }
 
     /// Whether `name` (any spelling) is an output attribute; every resource also has `id` and `urn`.
@@ -260,7 +224,7 @@ pub struct Schema {
     functions: HashMap<String, Function>,
     /// Function tokens by module and normalised Python name (`("ec2", "getvpc")`).
     fn_by_name: HashMap<(String, String), String>,
-    types: HashMap<&'static str, Lazy<Props>>,
+    types: HashMap<&'static str, Lazy<Vec<Property>>>,
     enums: HashMap<String, Vec<String>>,
     deprecated_enum_values: HashMap<String, HashSet<String>>,
     node_only: HashMap<String, HashSet<String>>,
@@ -300,7 +264,7 @@ impl Schema {
         let v6 = V6Delta {
             version: d["version"].as_str().unwrap_or_default().to_string(),
             removed_resources: obj(&d["resources"]).map(|(t, e)| (t.clone(), resource(t, e))).collect(),
-            removed_inputs: obj(&d["inputs"]).map(|(t, e)| (t.clone(), props(e).list)).collect(),
+            removed_inputs: obj(&d["inputs"]).map(|(t, e)| (t.clone(), props(e))).collect(),
             not_deprecated: obj(&d["not_deprecated"]).map(|(t, e)| (t.clone(), strings(e).into_iter().collect())).collect(),
             new_resources: strings(&d["new_resources"]).into_iter().collect(),
             not_deprecated_types: obj(&d["not_deprecated_types"]).map(|(t, e)| (t.clone(), strings(e).into_iter().collect())).collect(),
@@ -335,8 +299,8 @@ impl Schema {
         self.functions.get(token)
     }
 
-    pub fn nested(&self, key: &str) -> Option<&Props> {
-        self.types.get(key).map(|t| t.get(props))
+    pub fn nested(&self, key: &str) -> Option<&[Property]> {
+        self.types.get(key).map(|t| t.get(props).as_slice())
     }
 
     pub fn enum_values(&self, key: &str) -> Option<&[String]> {
@@ -487,7 +451,7 @@ fn strings(v: &Json) -> Vec<String> {
     v.as_array().into_iter().flatten().filter_map(|s| s.as_str().map(str::to_string)).collect()
 }
 
-fn props(v: &Json) -> Props {
+fn props(v: &Json) -> Vec<Property> {
     let mut out: Vec<Property> = obj(v)
         .map(|(name, e)| {
             let flags = e[1].as_u64().unwrap_or(0);
@@ -502,7 +466,7 @@ fn props(v: &Json) -> Props {
         })
         .collect();
     out.sort_by(|a, b| a.name.cmp(&b.name));
-    Props::new(out)
+    out
 }
 
 fn resource(token: &str, e: &Json) -> Resource {
@@ -547,26 +511,6 @@ mod tests {
         assert!(s.pulumi_names(false).contains("interpolate") && !s.pulumi_names(false).contains("random"));
         let ingress = s.nested("ec2.SecurityGroupIngress").unwrap();
         assert!(find(ingress, "from_port").unwrap().required);
-        assert!(ingress.lookup("from_port").unwrap().required);
-        // The index finds what the scan finds, in every spelling.
-        for token in ["aws:s3/bucket:Bucket", "aws:ec2/instance:Instance", "aws:rds/cluster:Cluster"] {
-            let props = s.resource(token).unwrap().inputs();
-            for p in props.iter() {
-                for name in [p.name.clone(), p.key.clone(), p.name.to_uppercase(), format!("{}_x", p.name)] {
-                    assert_eq!(props.lookup(&name).map(|q| &q.name), find(props, &name).map(|q| &q.name), "{token} {name}");
-                }
-            }
-        }
-    }
-
-    /// Two names that fold together: the index returns the first in name order, as the scan.
-    #[test]
-    fn lookup_of_names_folding_together() {
-        let prop = |name: &str| Property { name: name.into(), key: normalize(name), ty: Ty::String, required: false, secret: false, deprecated: None };
-        let props = Props::new(vec![prop("instanceIDs"), prop("instanceIds"), prop("zone")]);
-        assert_eq!(props.lookup("instance_ids").unwrap().name, "instanceIDs");
-        assert_eq!(find(&props, "instance_ids").unwrap().name, "instanceIDs");
-        assert!(props.lookup("zones").is_none() && props.lookup("").is_none() && props.lookup("zone").is_some());
     }
 
     #[test]

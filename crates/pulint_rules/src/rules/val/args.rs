@@ -3,7 +3,7 @@
 //! one kind of [`Issue`].
 
 use pulint_model::{FileKind, Program, Prop, Resource, Span, Value, ValueKind};
-use pulint_schema::{Property, Props, Schema, Ty, closest};
+use pulint_schema::{Property, Schema, Ty, closest, find};
 
 /// Resource options every resource accepts as `opts`; written as arguments they are a mistake of
 /// their own (the SDK rejects them as unexpected keywords).
@@ -55,7 +55,7 @@ pub fn invoke_issues<'a>(p: &'a Program) -> Vec<Issue<'a>> {
 /// A resource construction or an invoke, as far as argument checking goes.
 struct Call<'a> {
     token: &'a str,
-    inputs: &'a Props,
+    inputs: &'a [Property],
     args: &'a [Prop],
     /// Where a missing argument is reported.
     at: Span,
@@ -88,7 +88,7 @@ fn call_issues<'a>(p: &'a Program, schema: &'static Schema, c: Call<'a>) -> Vec<
         if matches!(a.key.canonical.as_str(), "*" | "**") {
             continue;
         }
-        match c.inputs.lookup(&a.key.canonical) {
+        match find(c.inputs, &a.key.canonical) {
             Some(prop) => check_value(p, schema, prop, a, &owner, python, &mut out),
             None => {
                 let option = OPTIONS.contains(&a.key.canonical.as_str());
@@ -215,7 +215,7 @@ fn check_object<'a>(p: &'a Program, schema: &Schema, key: &str, props: &'a [Prop
         if matches!(q.key.canonical.as_str(), "*" | "**") {
             continue;
         }
-        match expected.lookup(&q.key.canonical) {
+        match find(expected, &q.key.canonical) {
             Some(prop) => check_value(p, schema, prop, q, owner, python, out),
             None => {
                 let suggestion = closest(&q.key.written, expected.iter().map(|i| i.name.as_str())).map(|n| spelled(n, python));

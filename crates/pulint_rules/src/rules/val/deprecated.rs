@@ -3,7 +3,7 @@
 use crate::{declare_rule, Ctx, Rule};
 use crate::edit::Src;
 use pulint_model::{Edit, FileKind, Fix, Program, Prop, RuleMeta, ValueKind};
-use pulint_schema::{Major, Property, Schema, Ty};
+use pulint_schema::{Major, Property, Schema, Ty, find};
 
 use super::args::spelled;
 
@@ -97,7 +97,7 @@ fn nested(p: &Program, schema: &Schema, major: Major, prop: &Property, a: &Prop,
     };
     for props in objects {
         for q in props {
-            let Some(field) = fields.lookup(&q.key.canonical) else { continue };
+            let Some(field) = find(fields, &q.key.canonical) else { continue };
             if let Some(replacement) = schema.nested_deprecation(key, field, major) {
                 let here = format!("`{}` of {}", spelled(&prop.name, python), pulint_model::token::display(token));
                 cx.report(cx.diagnostic(q.key.span, format!("`{}` in {here} is deprecated", q.key.written)).with_help(help_for(replacement, python)));
