@@ -880,7 +880,7 @@ impl<'p> Evaluator<'p> {
                         if a.same(&b) {
                             a
                         } else {
-                            V::Val(Value::undecided("depends on a condition", [to_value(&a, *span), to_value(&b, *span)], *span))
+                            V::Val(Value::undecided("depends on a condition", [into_value(a, *span), into_value(b, *span)], *span))
                         }
                     }
                 }
@@ -931,7 +931,7 @@ impl<'p> Evaluator<'p> {
                         let all = *all;
                         self.observe(Observation::AllListInString { all, span: e.span() });
                     }
-                    values.push(to_value(&v, e.span()));
+                    values.push(into_value(v, e.span()));
                 }
             }
         }
