@@ -88,17 +88,13 @@ impl Drop for CycleBreaker {
     }
 }
 
+/// The value bound to `name` in `env` or its parents. Walks the chain by borrowing (its
+/// length is the lexical nesting of the code, not the call depth).
 pub fn lookup(env: &Env, name: &str) -> Option<V> {
-    let mut cur = env.clone();
-    loop {
-        let parent = {
-            let scope = cur.borrow();
-            if let Some(v) = scope.vars.get(name) {
-                return Some(v.clone());
-            }
-            scope.parent.clone()?
-        };
-        cur = parent;
+    let scope = env.borrow();
+    match scope.vars.get(name) {
+        Some(v) => Some(v.clone()),
+        None => lookup(scope.parent.as_ref()?, name),
     }
 }
 
