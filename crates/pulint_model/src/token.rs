@@ -29,6 +29,18 @@ pub fn snake_to_camel(name: &str) -> String {
     }
     let mut out = String::with_capacity(name.len());
     let mut upper = false;
+    // Schema names are ASCII: a byte loop, same result as the char loop below.
+    if name.is_ascii() {
+        for (i, b) in name.bytes().enumerate() {
+            if b == b'_' {
+                upper = i > 0;
+            } else {
+                out.push(if upper { b.to_ascii_uppercase() } else { b } as char);
+                upper = false;
+            }
+        }
+        return out;
+    }
     for (i, ch) in name.chars().enumerate() {
         if ch == '_' {
             upper = i > 0;

@@ -548,7 +548,7 @@ impl Evaluator<'_> {
                         args.iter().find(|a| a.name.as_deref() == Some(field.as_str())).map(|a| a.value.clone())
                     };
                     parts.push(Value::new(ValueKind::String(std::mem::take(&mut lit)), span));
-                    parts.push(v.map(|v| to_value(&v, span)).unwrap_or_else(|| Value::unknown("missing format argument", span)));
+                    parts.push(v.map(|v| into_value(v, span)).unwrap_or_else(|| Value::unknown("missing format argument", span)));
                 }
                 c => lit.push(c),
             }

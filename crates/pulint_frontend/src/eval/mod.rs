@@ -509,8 +509,7 @@ impl<'p> Evaluator<'p> {
             V::List(items, _) => Some(items.borrow().clone()),
             V::Dict(d, _) => Some(d.borrow().entries.iter().map(|e| V::str(e.key.clone(), e.key_span)).collect()),
             V::Val(val) => {
-                let val = self.program.resolve(val).clone();
-                match &val.kind {
+                match &self.program.resolve(val).kind {
                     ValueKind::List(items) => Some(items.iter().cloned().map(V::Val).collect()),
                     ValueKind::Object(props) => Some(props.iter().map(|p| V::str(p.key.written.clone(), p.key.span)).collect()),
                     _ => None,
@@ -880,7 +879,7 @@ impl<'p> Evaluator<'p> {
                         if a.same(&b) {
                             a
                         } else {
-                            V::Val(Value::undecided("depends on a condition", [to_value(&a, *span), to_value(&b, *span)], *span))
+                            V::Val(Value::undecided("depends on a condition", [into_value(a, *span), into_value(b, *span)], *span))
                         }
                     }
                 }
@@ -900,8 +899,7 @@ impl<'p> Evaluator<'p> {
     }
 
     fn lookup_name(&mut self, name: &str, span: Span) -> V {
-        let env = self.frame().env.clone();
-        if let Some(v) = lookup(&env, name) {
+        if let Some(v) = lookup(&self.frame().env, name) {
             return v;
         }
         let python = self.python();
@@ -931,7 +929,7 @@ impl<'p> Evaluator<'p> {
                         let all = *all;
                         self.observe(Observation::AllListInString { all, span: e.span() });
                     }
-                    values.push(to_value(&v, e.span()));
+                    values.push(into_value(v, e.span()));
                 }
             }
         }
@@ -1635,9 +1633,8 @@ impl<'p> Evaluator<'p> {
             _ if returns.is_empty() => return V::val(ValueKind::Null, span),
             _ => returns.push(V::val(ValueKind::Null, span)),
         }
-        let first = returns[0].clone();
-        if returns.iter().all(|r| r.same(&first)) {
-            first
+        if returns.iter().all(|r| r.same(&returns[0])) {
+            returns.swap_remove(0)
         } else {
             // One definite value plus arms that returned nothing useful: prefer the value.
             let useful: Vec<&V> = returns.iter().filter(|r| !r.is_null() && !r.is_unknown()).collect();

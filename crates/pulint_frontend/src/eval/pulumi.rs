@@ -627,7 +627,7 @@ impl Evaluator<'_> {
         self.in_apply += 1;
         let result = self.call_callback(&args, params, span);
         self.in_apply -= 1;
-        let result = to_value(&result, span);
+        let result = into_value(result, span);
         V::val(ValueKind::Apply { inputs, result: Box::new(result) }, span)
     }
 
@@ -640,7 +640,7 @@ impl Evaluator<'_> {
         self.in_apply += 1;
         let result = self.call_callback(&args, vec![list], span);
         self.in_apply -= 1;
-        let result = to_value(&result, span);
+        let result = into_value(result, span);
         V::val(ValueKind::Apply { inputs, result: Box::new(result) }, span)
     }
 

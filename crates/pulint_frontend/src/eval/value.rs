@@ -88,17 +88,13 @@ impl Drop for CycleBreaker {
     }
 }
 
+/// The value bound to `name` in `env` or its parents. Walks the chain by borrowing (its
+/// length is the lexical nesting of the code, not the call depth).
 pub fn lookup(env: &Env, name: &str) -> Option<V> {
-    let mut cur = env.clone();
-    loop {
-        let parent = {
-            let scope = cur.borrow();
-            if let Some(v) = scope.vars.get(name) {
-                return Some(v.clone());
-            }
-            scope.parent.clone()?
-        };
-        cur = parent;
+    let scope = env.borrow();
+    match scope.vars.get(name) {
+        Some(v) => Some(v.clone()),
+        None => lookup(scope.parent.as_ref()?, name),
     }
 }
 
@@ -305,26 +301,17 @@ pub fn to_schema_value(v: &V, span: Span) -> Value {
 
 /// [`to_value`] of an owned value.
 pub fn into_value(v: V, span: Span) -> Value {
-    match v {
-        V::Val(v) => v,
-        v => to_value(&v, span),
-    }
+    into_value_depth(v, span, false, 0, &mut { MAX_VALUE_NODES })
 }
 
 /// [`to_arg_value`] of an owned value.
 pub fn into_arg_value(canonical: &str, v: V, span: Span) -> Value {
-    match v {
-        V::Val(v) => v,
-        v => to_arg_value(canonical, &v, span),
-    }
+    into_value_depth(v, span, !MAP_PROPERTIES.contains(&canonical), 0, &mut { MAX_VALUE_NODES })
 }
 
 /// [`to_schema_value`] of an owned value.
 pub fn into_schema_value(v: V, span: Span) -> Value {
-    match v {
-        V::Val(v) => v,
-        v => to_schema_value(&v, span),
-    }
+    into_value_depth(v, span, true, 0, &mut { MAX_VALUE_NODES })
 }
 
 /// Properties whose values are maps with user-chosen keys; their keys are never renamed.
@@ -375,4 +362,48 @@ fn to_value_depth(v: &V, span: Span, schema: bool, depth: u32, budget: &mut usiz
         V::Config(_) => Value::unknown("a Config object", span),
         V::Module(_) => Value::unknown("a module", span),
     }
+}
+
+/// [`to_value_depth`] of an owned value, with the same limits and results: lists and dicts
+/// nobody else holds (a literal passed straight to a resource) are taken apart and their
+/// values moved instead of copied; shared ones are copied.
+fn into_value_depth(v: V, span: Span, schema: bool, depth: u32, budget: &mut usize) -> Value {
+    let v = match v {
+        V::Val(_) | V::List(..) | V::Dict(..) if depth > 32 || *budget == 0 => v,
+        V::Val(v) => {
+            *budget -= 1;
+            return v;
+        }
+        V::List(items, sp) => match Rc::try_unwrap(items) {
+            Ok(items) => {
+                *budget -= 1;
+                let items = items.into_inner().into_iter().map(|i| into_value_depth(i, sp, schema, depth + 1, budget)).collect();
+                return Value::new(ValueKind::List(items), sp);
+            }
+            Err(items) => V::List(items, sp),
+        },
+        V::Dict(d, sp) => match Rc::try_unwrap(d) {
+            Ok(d) => {
+                *budget -= 1;
+                let d = d.into_inner();
+                let rename = schema && d.python;
+                let props = d
+                    .entries
+                    .into_iter()
+                    .map(|e| {
+                        let canonical = if rename { snake_to_camel(&e.key) } else { e.key.clone() };
+                        let nested_schema = schema && !MAP_PROPERTIES.contains(&canonical.as_str());
+                        Prop {
+                            value: into_value_depth(e.value, e.key_span, nested_schema, depth + 1, budget),
+                            key: Key { canonical, written: e.key, span: e.key_span },
+                        }
+                    })
+                    .collect();
+                return Value::new(ValueKind::Object(props), sp);
+            }
+            Err(d) => V::Dict(d, sp),
+        },
+        v => v,
+    };
+    to_value_depth(&v, span, schema, depth, budget)
 }
