@@ -1,5 +1,6 @@
 //! SEC002 hardcoded-secret: a password, token or key written as a literal in the program.
 
+use crate::query::WordSet;
 use crate::{declare_rule, query, Ctx, Rule};
 use pulint_model::{Program, RuleMeta, Span, Value, ValueKind};
 
@@ -53,12 +54,16 @@ fn secret_key_long(key: &str) -> bool {
     secret_words(&k)
 }
 
+/// Words of a folded key that name a credential.
+static CREDENTIAL_WORDS: WordSet = WordSet::new(&["password", "passwd", "secret", "token", "apikey", "privatekey", "accesskey", "credential"]);
+
+/// Words of a folded key that make it a setting about the credential (`passwordLength`, `secretArn`).
+static SETTING_WORDS: WordSet = WordSet::new(&["arn", "name", "length", "manager", "enable", "use", "rotation", "path", "type", "policy", "version", "count", "expir", "ttl", "url", "validity", "id", "kms", "ref", "parameter", "endpoint", "header", "source", "location", "required", "reset", "lifetime", "http", "strategy", "mode"]);
+
 /// Whether a folded key holds a credential word and none of the words that make it a setting
-/// about the credential (`passwordLength`, `secretArn`).
+/// about the credential. The word sets' tables are built at compile time: this runs for every key.
 fn secret_words(k: &[u8]) -> bool {
-    use crate::query::has_any;
-    has_any(k, &["password", "passwd", "secret", "token", "apikey", "privatekey", "accesskey", "credential"])
-        && !has_any(k, &["arn", "name", "length", "manager", "enable", "use", "rotation", "path", "type", "policy", "version", "count", "expir", "ttl", "url", "validity", "id", "kms", "ref", "parameter", "endpoint", "header", "source", "location", "required", "reset", "lifetime", "http", "strategy", "mode"])
+    CREDENTIAL_WORDS.in_text(k) && !SETTING_WORDS.in_text(k)
 }
 
 /// Literals that are switches or references rather than secrets.
@@ -75,7 +80,7 @@ fn not_a_secret(s: &str) -> bool {
 
 /// `scheme://user:password@host`: credentials inside a connection string.
 fn url_with_password(s: &str) -> bool {
-    let Some(at) = crate::query::find_word(s, "://") else { return false };
+    let Some(at) = crate::query::find_text(s, "://") else { return false };
     let rest = &s[at + 3..];
     let Some((userinfo, _)) = rest.split_once('@') else { return false };
     !userinfo.contains('/') && userinfo.split_once(':').is_some_and(|(u, pw)| !u.is_empty() && !pw.is_empty() && !pw.starts_with('$') && !pw.starts_with('{'))
