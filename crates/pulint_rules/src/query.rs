@@ -374,3 +374,22 @@ mod word_set_tests {
         assert_eq!(find_text("abc", ""), Some(0));
     }
 }
+
+impl WordSet {
+    /// Which of the words occur in `t`, as bits of their index: one pass answers for all of them.
+    pub fn found(&self, t: &[u8]) -> u64 {
+        let mut found = 0;
+        for i in 0..t.len() {
+            let mut m = self.starts[usize::from(t[i])] & !found;
+            while m != 0 {
+                let bit = m.trailing_zeros() as usize;
+                m &= m - 1;
+                let (w, rest) = (self.words[bit].as_bytes(), &t[i..]);
+                if rest.len() >= w.len() && w.iter().zip(rest).all(|(a, b)| a == b || (self.fold && a.eq_ignore_ascii_case(b))) {
+                    found |= 1 << bit;
+                }
+            }
+        }
+        found
+    }
+}

@@ -33,6 +33,12 @@ declare_rule! {
 
 /// Keys that name a credential: arguments (`masterPassword`), map keys (`DB_PASSWORD`), JSON keys.
 pub(crate) fn secret_key(key: &str) -> bool {
+    // Most keys lack some letter of every credential word: one pass over the letters rules them
+    // out before folding and searching.
+    let letters = key.bytes().filter(u8::is_ascii_alphabetic).fold(0u32, |m, b| m | 1 << ((b | 0x20) - b'a'));
+    if !CREDENTIAL_LETTERS.iter().any(|&w| letters & w == w) {
+        return false;
+    }
     // This runs for every key of every value: fold the key into a stack buffer (no allocation)
     // and look for the credential words before the exceptions, which few keys reach.
     let mut buf = [0u8; 64];
@@ -55,7 +61,25 @@ fn secret_key_long(key: &str) -> bool {
 }
 
 /// Words of a folded key that name a credential.
-static CREDENTIAL_WORDS: WordSet = WordSet::new(&["password", "passwd", "secret", "token", "apikey", "privatekey", "accesskey", "credential"]);
+const CREDENTIALS: &[&str] = &["password", "passwd", "secret", "token", "apikey", "privatekey", "accesskey", "credential"];
+static CREDENTIAL_WORDS: WordSet = WordSet::new(CREDENTIALS);
+
+/// The letters of each credential word, as bits (`a` is bit 0): a folded key holds a word only
+/// if the key has all of its letters.
+static CREDENTIAL_LETTERS: [u32; CREDENTIALS.len()] = {
+    let mut masks = [0u32; CREDENTIALS.len()];
+    let mut i = 0;
+    while i < CREDENTIALS.len() {
+        let w = CREDENTIALS[i].as_bytes();
+        let mut j = 0;
+        while j < w.len() {
+            masks[i] |= 1 << (w[j] - b'a');
+            j += 1;
+        }
+        i += 1;
+    }
+    masks
+};
 
 /// Words of a folded key that make it a setting about the credential (`passwordLength`, `secretArn`).
 static SETTING_WORDS: WordSet = WordSet::new(&["arn", "name", "length", "manager", "enable", "use", "rotation", "path", "type", "policy", "version", "count", "expir", "ttl", "url", "validity", "id", "kms", "ref", "parameter", "endpoint", "header", "source", "location", "required", "reset", "lifetime", "http", "strategy", "mode"]);
