@@ -292,3 +292,104 @@ mod tests {
         assert!(!has_any(b"tok", &["token"]), "a word running past the end does not match");
     }
 }
+
+/// A fixed set of short ASCII words to look for in many texts (every key of every value). Unlike
+/// [`has_any`], the table of first bytes is built once, at compile time, and a byte only leads to
+/// the words that start with it.
+pub struct WordSet {
+    words: &'static [&'static str],
+    /// For every byte, the words (as bits of their index) that start with it.
+    starts: [u64; 256],
+    /// Whether matching ignores ASCII case (the words are then written in lower case).
+    fold: bool,
+}
+
+impl WordSet {
+    /// Words matched byte for byte.
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet::build(words, false)
+    }
+
+    /// Words (in lower case) matched ignoring ASCII case, as in a text folded to lower case.
+    pub const fn ignore_case(words: &'static [&'static str]) -> WordSet {
+        WordSet::build(words, true)
+    }
+
+    const fn build(words: &'static [&'static str], fold: bool) -> WordSet {
+        assert!(words.len() <= 64, "a word set holds at most 64 words");
+        let mut starts = [0u64; 256];
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].as_bytes();
+            assert!(!b.is_empty(), "no empty words");
+            starts[b[0] as usize] |= 1 << i;
+            if fold {
+                starts[b[0].to_ascii_uppercase() as usize] |= 1 << i;
+            }
+            i += 1;
+        }
+        WordSet { words, starts, fold }
+    }
+
+    /// Whether any of the words occurs in `t`.
+    pub fn in_text(&self, t: &[u8]) -> bool {
+        (0..t.len()).any(|i| {
+            let mut m = self.starts[usize::from(t[i])];
+            while m != 0 {
+                let w = self.words[m.trailing_zeros() as usize].as_bytes();
+                m &= m - 1;
+                // An inline loop: most candidates differ in their second byte, before a memcmp
+                // call would have been set up.
+                let rest = &t[i..];
+                if rest.len() >= w.len() && w.iter().zip(rest).all(|(a, b)| a == b || (self.fold && a.eq_ignore_ascii_case(b))) {
+                    return true;
+                }
+            }
+            false
+        })
+    }
+}
+
+/// Where `word` first starts in a text of any length: memchr jumps to each occurrence of its
+/// first byte, so texts without that byte cost one vectorised scan.
+pub fn find_text(text: &str, word: &str) -> Option<usize> {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let Some(&first) = w.first() else { return Some(0) };
+    memchr::memchr_iter(first, t).find(|&i| t[i..].starts_with(w))
+}
+
+#[cfg(test)]
+mod word_set_tests {
+    use super::*;
+
+    #[test]
+    fn word_sets_match_as_has_any() {
+        static SET: WordSet = WordSet::new(&["secret", "token", "tok"]);
+        static FOLDED: WordSet = WordSet::ignore_case(&["region", "peer"]);
+        assert!(SET.in_text(b"apitoken") && SET.in_text(b"tok") && SET.in_text(b"xsecret"));
+        assert!(!SET.in_text(b"to") && !SET.in_text(b"Token") && !SET.in_text(b""));
+        assert!(FOLDED.in_text(b"awslogs-Region") && FOLDED.in_text(b"PEER") && !FOLDED.in_text(b"regio"));
+        assert_eq!(find_text("a://b://", "://"), Some(1));
+        assert_eq!(find_text("a:/b", "://"), None);
+        assert_eq!(find_text("abc", ""), Some(0));
+    }
+}
+
+impl WordSet {
+    /// Which of the words occur in `t`, as bits of their index: one pass answers for all of them.
+    pub fn found(&self, t: &[u8]) -> u64 {
+        let mut found = 0;
+        for i in 0..t.len() {
+            let mut m = self.starts[usize::from(t[i])] & !found;
+            while m != 0 {
+                let bit = m.trailing_zeros() as usize;
+                m &= m - 1;
+                let (w, rest) = (self.words[bit].as_bytes(), &t[i..]);
+                if rest.len() >= w.len() && w.iter().zip(rest).all(|(a, b)| a == b || (self.fold && a.eq_ignore_ascii_case(b))) {
+                    found |= 1 << bit;
+                }
+            }
+        }
+        found
+    }
+}

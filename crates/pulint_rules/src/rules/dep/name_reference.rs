@@ -137,16 +137,19 @@ impl Rule for NameInsteadOfReference {
 /// True when `v` is `t`'s name written as text (for a name argument) or an ARN built as text
 /// that ends in `t`'s name.
 fn names(p: &Program, v: &Value, t: &Target, key: &str) -> bool {
-    if !matches!(v.kind, ValueKind::String(_) | ValueKind::Interp { .. }) {
-        return false;
-    }
-    let parts: Vec<&Value> = match &v.kind {
-        ValueKind::Interp { parts, .. } => parts.iter().collect(),
-        _ => vec![v],
+    // Borrowed, not collected: this runs for every node of every argument, for every target.
+    let parts: &[Value] = match &v.kind {
+        ValueKind::Interp { parts, .. } => parts,
+        ValueKind::String(_) => std::slice::from_ref(v),
+        _ => return false,
     };
     // An ARN: the text after the kind's marker, rendered, up to the end of the name.
     for (i, part) in parts.iter().enumerate() {
         let Some(s) = part.as_str() else { continue };
+        // Every marker holds a ':', which most texts lack: one memchr rules them out.
+        if !s.contains(':') {
+            continue;
+        }
         let Some(at) = crate::query::find_word(s, t.marker) else { continue };
         if t.marker.starts_with(':') && !s[..at].contains("arn:") && !parts[..i].iter().any(|q| q.as_str().is_some_and(|q| q.contains("arn:"))) {
             continue;

@@ -1,7 +1,7 @@
 //! OPS008 missing-env-suffix: a name without the environment suffix the rest of the program uses.
 
 use super::common::{holes, is_env_read, text_of};
-use crate::query::{anchor, created, name_of};
+use crate::query::{anchor, created, name_of, WordSet};
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{ConfigAccessor, Multiplicity, Program, Resource, RuleMeta, Value, ValueKind, RANDOM_REASON, TIME_REASON};
 
@@ -175,13 +175,26 @@ impl Parts {
             ValueKind::Interp { parts, .. } => parts.iter().filter(|x| x.as_str().is_none()).for_each(|x| self.walk(p, x, depth + 1)),
             ValueKind::Config(id) => {
                 let c = p.config_read(*id);
-                let key: String = c.key.to_ascii_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+                // The key in lower case, letters and digits only, folded on the stack.
+                let mut buf = [0u8; 64];
+                let long: Vec<u8>;
+                let key: &[u8] = if c.key.len() <= buf.len() {
+                    let mut n = 0;
+                    for b in c.key.bytes().filter(u8::is_ascii_alphanumeric) {
+                        buf[n] = b.to_ascii_lowercase();
+                        n += 1;
+                    }
+                    &buf[..n]
+                } else {
+                    long = c.key.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()).collect();
+                    &long
+                };
                 let t = text_of(p, v.span);
-                if c.accessor == ConfigAccessor::StackName || key.ends_with("stack") {
+                if c.accessor == ConfigAccessor::StackName || key.ends_with(b"stack") {
                     self.stack = true;
-                } else if key.contains("suffix") || kind_of(assigned_to(p, v.span)) == Some(Kind::Suffix) {
+                } else if key.windows(6).any(|w| w == b"suffix") || kind_of(assigned_to(p, v.span)) == Some(Kind::Suffix) {
                     self.suffix = true;
-                } else if matches!(key.as_str(), "env" | "environment" | "stage") && kind_of(t).is_none_or(|k| k == Kind::Env) {
+                } else if matches!(key, b"env" | b"environment" | b"stage") && kind_of(t).is_none_or(|k| k == Kind::Env) {
                     self.env = true;
                     self.env_config = true;
                 } else if is_env_read(&c.key, c.accessor) {
@@ -231,15 +244,18 @@ enum Kind {
 
 /// What the source text of a dynamic name part reads: a deployment suffix or stack name, or
 /// an environment or stage.
+/// The words are found in one pass ignoring case (no lower-case copy of the text).
 fn kind_of(t: &str) -> Option<Kind> {
-    let t = t.to_ascii_lowercase();
+    static WORDS: WordSet = WordSet::ignore_case(&["suffix", "stack", "stage", "env"]);
     if t.len() >= 80 {
-        None
-    } else if t.contains("suffix") {
+        return None;
+    }
+    let found = WORDS.found(t.as_bytes());
+    if found & 0b0001 != 0 {
         Some(Kind::Suffix)
-    } else if t.contains("stack") {
+    } else if found & 0b0010 != 0 {
         Some(Kind::Stack)
-    } else if t.contains("stage") || t.contains("env") {
+    } else if found & 0b1100 != 0 {
         Some(Kind::Env)
     } else {
         None

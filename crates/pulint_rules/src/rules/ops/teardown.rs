@@ -51,11 +51,11 @@ impl Rule for TeardownBlocker {
         }
         let dev = dev_stack(p);
         for (_, r) in created(p) {
-            if !args_complete(r) || elided(p, r.span) {
-                continue;
-            }
+            // Asked only for a resource about to be reported: the file's elision marks are
+            // computed on first use, and most resources give no finding.
+            let snippet = || !args_complete(r) || elided(p, r.span);
             let rds = matches!(r.token.as_str(), "aws:rds/instance:Instance" | "aws:rds/cluster:Cluster");
-            if rds && r.arg("replicateSourceDb").is_none() && false_or_absent(p, r, "skipFinalSnapshot") && absent(r, "finalSnapshotIdentifier") {
+            if rds && r.arg("replicateSourceDb").is_none() && false_or_absent(p, r, "skipFinalSnapshot") && absent(r, "finalSnapshotIdentifier") && !snippet() {
                 cx.report(
                     cx.diagnostic(r.span, format!("{} has no `skipFinalSnapshot` and no `finalSnapshotIdentifier`: `pulumi destroy` fails asking for a final snapshot name", name_of(r)))
                         .with_help("set `skip_final_snapshot=True` / `skipFinalSnapshot: true`, or a `final_snapshot_identifier`"),
@@ -65,6 +65,7 @@ impl Rule for TeardownBlocker {
             for opt in ["protect", "retainOnDelete"] {
                 if let Some(v) = r.options.get(opt)
                     && bool_of(p, v) == Some(true)
+                    && !snippet()
                 {
                     cx.report(
                         cx.diagnostic(crate::query::anchor(v.span, r.span), format!("{} is `{opt}` in a `{value}` stack (`{key}`): `pulumi destroy` {}", name_of(r), if opt == "protect" { "refuses to delete it" } else { "leaves it behind" }))
@@ -80,6 +81,7 @@ impl Rule for TeardownBlocker {
             };
             if let Some(v) = r.arg(flag)
                 && bool_of(p, v) == Some(true)
+                && !snippet()
             {
                 cx.report(
                     cx.diagnostic(crate::query::anchor(v.span, r.span), format!("{} has deletion protection in a `{value}` stack (`{key}`): `pulumi destroy` fails on it", name_of(r)))

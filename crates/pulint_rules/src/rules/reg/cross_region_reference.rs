@@ -77,8 +77,8 @@ const IDENTIFIERS: &[&str] = &[
 /// Services whose resources are not placed in a region.
 const GLOBAL_MODULES: &[&str] = &["iam", "route53", "cloudfront", "organizations", "budgets", "globalaccelerator", "shield", "ce", "account"];
 
-/// Key words of arguments that point at another region on purpose.
-const CROSS_REGION_KEYS: &[&str] = &["replica", "peer", "destination", "replication", "source", "primary", "global", "copy"];
+/// Key words of arguments that point at another region on purpose (in any case).
+static CROSS_REGION_KEYS: query::WordSet = query::WordSet::ignore_case(&["replica", "peer", "destination", "replication", "source", "primary", "global", "copy"]);
 
 impl Rule for CrossRegionReference {
     fn meta(&self) -> &'static RuleMeta {
@@ -159,9 +159,14 @@ fn used_on_default(p: &Program, wiring: &query::Refs, user: ResourceId, target: 
     on_default
 }
 
+/// Matched ignoring case in place: no lower-case copy of every key.
 fn cross_region_key(key: &str) -> bool {
-    let k = key.to_ascii_lowercase();
-    CROSS_REGION_KEYS.iter().any(|w| crate::query::has_word(&k, w))
+    CROSS_REGION_KEYS.in_text(key.as_bytes())
+}
+
+/// True when a key ends in `region` in any case (`awsRegion`, `destination_Region`).
+fn ends_with_region(key: &str) -> bool {
+    key.len() >= 6 && key.as_bytes()[key.len() - 6..].eq_ignore_ascii_case(b"region")
 }
 
 /// Direct references to resources or their identifiers inside a value, skipping objects that name
@@ -179,7 +184,7 @@ fn refs<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: u32) {
             }
         }
         ValueKind::Object(props) => {
-            if props.iter().any(|p| p.key.canonical.to_ascii_lowercase().ends_with("region") || p.key.canonical.eq_ignore_ascii_case("regionName")) {
+            if props.iter().any(|p| ends_with_region(&p.key.canonical) || p.key.canonical.eq_ignore_ascii_case("regionName")) {
                 return;
             }
             for p in props {

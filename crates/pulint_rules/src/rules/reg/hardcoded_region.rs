@@ -1,7 +1,8 @@
 //! REG002 hardcoded-region: region codes written into ARNs, endpoints, service names and log
 //! settings instead of taken from the provider.
 
-use crate::query::region_len;
+use crate::query::{region_len, WordSet};
+use std::borrow::Cow;
 use crate::{declare_rule, query, Ctx, Rule};
 use pulint_model::{Program, RuleMeta, Span, Value, ValueKind};
 
@@ -43,9 +44,10 @@ declare_rule! {
 /// The region code inside `s` at a position where it names a deployment region, if any.
 fn region_in(s: &str) -> Option<&str> {
     let bytes = s.as_bytes();
-    for (i, _) in s.char_indices() {
-        // Every region code has a '-' after its two-letter geography: most places need no look.
-        if bytes.get(i + 2) != Some(&b'-') {
+    // Every region code has a '-' after its two-letter geography: memchr jumps from dash to dash
+    // (in order, so the first region found is the same as scanning every character).
+    for i in memchr::memchr_iter(b'-', bytes).filter_map(|dash| dash.checked_sub(2)) {
+        if !s.is_char_boundary(i) {
             continue;
         }
         if let Some(len) = region_len(&s[i..]) {
@@ -69,17 +71,21 @@ fn region_in(s: &str) -> Option<&str> {
 }
 
 /// A piece of text found in a value: the key it sits under, the text (an interpolation's parts
-/// joined, unknown parts as NUL), and where each part starts with its span.
+/// joined, unknown parts as NUL), and where each part starts with its span. A plain string is
+/// borrowed with no parts (one part, at `span`): most texts are plain, and copying each cost an
+/// allocation.
 struct Text<'a> {
     key: &'a str,
-    text: String,
+    text: Cow<'a, str>,
+    /// The span of the first part (of the whole string when it is plain).
+    span: Span,
     parts: Vec<(usize, Span)>,
 }
 
 impl Text<'_> {
     /// The span of the part that holds byte `offset`.
     fn span_at(&self, offset: usize) -> Span {
-        self.parts.iter().rev().find(|(start, _)| *start <= offset).map(|(_, s)| *s).unwrap_or(self.parts[0].1)
+        self.parts.iter().rev().find(|(start, _)| *start <= offset).map_or(self.span, |(_, s)| *s)
     }
 }
 
@@ -89,19 +95,19 @@ fn texts<'a>(p: &'a Program, v: &'a Value, key: &'a str, out: &mut Vec<Text<'a>>
         return;
     }
     match &v.kind {
-        ValueKind::String(s) => out.push(Text { key, text: s.clone(), parts: vec![(0, v.span)] }),
+        ValueKind::String(s) => out.push(Text { key, text: Cow::Borrowed(s), span: v.span, parts: Vec::new() }),
         ValueKind::Interp { parts, .. } => {
-            let mut t = Text { key, text: String::new(), parts: Vec::new() };
+            let Some(first) = parts.first() else { return };
+            let mut text = String::new();
+            let mut starts = Vec::with_capacity(parts.len());
             for part in parts {
-                t.parts.push((t.text.len(), part.span));
+                starts.push((text.len(), part.span));
                 match &p.resolve(part).kind {
-                    ValueKind::String(s) if !matches!(part.kind, ValueKind::Config(_)) => t.text.push_str(s),
-                    _ => t.text.push('\0'),
+                    ValueKind::String(s) if !matches!(part.kind, ValueKind::Config(_)) => text.push_str(s),
+                    _ => text.push('\0'),
                 }
             }
-            if !t.parts.is_empty() {
-                out.push(t);
-            }
+            out.push(Text { key, text: Cow::Owned(text), span: first.span, parts: starts });
         }
         ValueKind::Object(props) => {
             for prop in props {
@@ -124,7 +130,7 @@ const PLACEMENT_KEYS: &[&str] = &["regionName", "replicaRegion", "destinationReg
 fn hardcoded(key: &str, s: &str, top_level: bool) -> Option<(String, usize)> {
     if region_len(s) == Some(s.len()) {
         // A bare region value counts only under a nested region-like key (`awslogs-region`).
-        return (!top_level && key.to_ascii_lowercase().contains("region")).then(|| (s.to_string(), 0));
+        return (!top_level && has_region_word(key)).then(|| (s.to_string(), 0));
     }
     let region = region_in(s)?;
     let offset = region.as_ptr() as usize - s.as_ptr() as usize;
@@ -147,7 +153,7 @@ impl Rule for HardcodedRegion {
             let pinned = r.provider.provider().and_then(|pr| p.resource(pr).arg("region")).is_some_and(|v| matches!(v.kind, ValueKind::String(_)));
             for prop in &r.args {
                 let top = &prop.key.canonical;
-                if top.to_ascii_lowercase().contains("region") || top == "tags" || top == "tagsAll" {
+                if has_region_word(top) || top == "tags" || top == "tagsAll" {
                     continue;
                 }
                 let mut found = Vec::new();
@@ -155,7 +161,7 @@ impl Rule for HardcodedRegion {
                 // JSON text (dashboards, policies) is searched inside.
                 let mut docs = Vec::new();
                 for t in &found {
-                    if let Some(doc) = crate::json_text::parse(&t.text, t.parts[0].1) {
+                    if let Some(doc) = crate::json_text::parse(&t.text, t.span) {
                         docs.push(doc);
                     }
                 }
@@ -222,4 +228,10 @@ impl Rule for HardcodedRegion {
 /// The source text a span covers.
 fn source_text(p: &Program, span: Span) -> &str {
     p.sources.get(span.file).text.get(span.start as usize..span.end as usize).unwrap_or("")
+}
+
+/// True when a key holds `region` in any case, matched in place (no lower-case copy per key).
+fn has_region_word(key: &str) -> bool {
+    static REGION: WordSet = WordSet::ignore_case(&["region"]);
+    REGION.in_text(key.as_bytes())
 }

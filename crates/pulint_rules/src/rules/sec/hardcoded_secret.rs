@@ -1,5 +1,6 @@
 //! SEC002 hardcoded-secret: a password, token or key written as a literal in the program.
 
+use crate::query::WordSet;
 use crate::{declare_rule, query, Ctx, Rule};
 use pulint_model::{Program, RuleMeta, Span, Value, ValueKind};
 
@@ -32,6 +33,12 @@ declare_rule! {
 
 /// Keys that name a credential: arguments (`masterPassword`), map keys (`DB_PASSWORD`), JSON keys.
 pub(crate) fn secret_key(key: &str) -> bool {
+    // Most keys lack some letter of every credential word: one pass over the letters rules them
+    // out before folding and searching.
+    let letters = key.bytes().filter(u8::is_ascii_alphabetic).fold(0u32, |m, b| m | 1 << ((b | 0x20) - b'a'));
+    if !CREDENTIAL_LETTERS.iter().any(|&w| letters & w == w) {
+        return false;
+    }
     // This runs for every key of every value: fold the key into a stack buffer (no allocation)
     // and look for the credential words before the exceptions, which few keys reach.
     let mut buf = [0u8; 64];
@@ -53,12 +60,34 @@ fn secret_key_long(key: &str) -> bool {
     secret_words(&k)
 }
 
+/// Words of a folded key that name a credential.
+const CREDENTIALS: &[&str] = &["password", "passwd", "secret", "token", "apikey", "privatekey", "accesskey", "credential"];
+static CREDENTIAL_WORDS: WordSet = WordSet::new(CREDENTIALS);
+
+/// The letters of each credential word, as bits (`a` is bit 0): a folded key holds a word only
+/// if the key has all of its letters.
+static CREDENTIAL_LETTERS: [u32; CREDENTIALS.len()] = {
+    let mut masks = [0u32; CREDENTIALS.len()];
+    let mut i = 0;
+    while i < CREDENTIALS.len() {
+        let w = CREDENTIALS[i].as_bytes();
+        let mut j = 0;
+        while j < w.len() {
+            masks[i] |= 1 << (w[j] - b'a');
+            j += 1;
+        }
+        i += 1;
+    }
+    masks
+};
+
+/// Words of a folded key that make it a setting about the credential (`passwordLength`, `secretArn`).
+static SETTING_WORDS: WordSet = WordSet::new(&["arn", "name", "length", "manager", "enable", "use", "rotation", "path", "type", "policy", "version", "count", "expir", "ttl", "url", "validity", "id", "kms", "ref", "parameter", "endpoint", "header", "source", "location", "required", "reset", "lifetime", "http", "strategy", "mode"]);
+
 /// Whether a folded key holds a credential word and none of the words that make it a setting
-/// about the credential (`passwordLength`, `secretArn`).
+/// about the credential. The word sets' tables are built at compile time: this runs for every key.
 fn secret_words(k: &[u8]) -> bool {
-    use crate::query::has_any;
-    has_any(k, &["password", "passwd", "secret", "token", "apikey", "privatekey", "accesskey", "credential"])
-        && !has_any(k, &["arn", "name", "length", "manager", "enable", "use", "rotation", "path", "type", "policy", "version", "count", "expir", "ttl", "url", "validity", "id", "kms", "ref", "parameter", "endpoint", "header", "source", "location", "required", "reset", "lifetime", "http", "strategy", "mode"])
+    CREDENTIAL_WORDS.in_text(k) && !SETTING_WORDS.in_text(k)
 }
 
 /// Literals that are switches or references rather than secrets.
@@ -75,7 +104,7 @@ fn not_a_secret(s: &str) -> bool {
 
 /// `scheme://user:password@host`: credentials inside a connection string.
 fn url_with_password(s: &str) -> bool {
-    let Some(at) = crate::query::find_word(s, "://") else { return false };
+    let Some(at) = crate::query::find_text(s, "://") else { return false };
     let rest = &s[at + 3..];
     let Some((userinfo, _)) = rest.split_once('@') else { return false };
     !userinfo.contains('/') && userinfo.split_once(':').is_some_and(|(u, pw)| !u.is_empty() && !pw.is_empty() && !pw.starts_with('$') && !pw.starts_with('{'))

@@ -34,6 +34,9 @@ declare_rule! {
         summary: "a policy principal is an ARN with a wildcard inside it" }
 }
 
+/// Keys that hold a policy (`policy`, `assumeRolePolicy`, `inlinePolicies`).
+static POLICY: crate::query::WordSet = crate::query::WordSet::ignore_case(&["policy"]);
+
 impl Rule for WildcardPrincipalArn {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -42,7 +45,8 @@ impl Rule for WildcardPrincipalArn {
     fn check(&self, p: &Program, cx: &mut Ctx) {
         let mut seen = Vec::new();
         for (_, r) in created(p) {
-            for arg in r.args.iter().filter(|a| a.key.canonical.to_ascii_lowercase().contains("policy")) {
+            // Matched in place ignoring case: no lower-case copy of every key.
+            for arg in r.args.iter().filter(|a| POLICY.in_text(a.key.canonical.as_bytes())) {
                 let Some(stmts) = statements(p, &arg.value) else { continue };
                 for (principal, span) in stmts.iter().filter_map(|s| s.principals.as_ref()).flatten() {
                     if principal.starts_with("arn:") && principal.contains('*') {
