@@ -246,56 +246,9 @@ pub fn elided(p: &Program, span: Span) -> bool {
     marks[first..].iter().take_while(|(start, _)| *start < span.end).any(|(_, end)| *end <= span.end)
 }
 
-/// Whether a short text (a key, a name) contains `word`: a first-byte scan, cheaper than
-/// `str::contains`'s searcher set-up when it runs for every key of every value.
-pub fn has_word(text: &str, word: &str) -> bool {
-    find_bytes(text.as_bytes(), word.as_bytes()).is_some()
-}
-
-/// Whether any of `words` occurs in a short text: one pass, looking only where a byte starts
-/// one of them.
-pub fn has_any(t: &[u8], words: &[&str]) -> bool {
-    let mut starts = [false; 256];
-    for w in words {
-        match w.as_bytes().first() {
-            Some(&b) => starts[usize::from(b)] = true,
-            None => return true,
-        }
-    }
-    (0..t.len()).any(|i| starts[usize::from(t[i])] && words.iter().any(|w| t[i..].starts_with(w.as_bytes())))
-}
-
-/// Where `word` first starts in a short text, found as [`has_word`] finds it.
-pub fn find_word(text: &str, word: &str) -> Option<usize> {
-    find_bytes(text.as_bytes(), word.as_bytes())
-}
-
-fn find_bytes(t: &[u8], w: &[u8]) -> Option<usize> {
-    let Some(&first) = w.first() else { return Some(0) };
-    if t.len() < w.len() {
-        return None;
-    }
-    (0..=t.len() - w.len()).find(|&i| t[i] == first && &t[i..i + w.len()] == w)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_search_in_short_texts() {
-        assert!(has_word("dbmasterpassword", "password") && !has_word("pass", "password") && has_word("x", ""));
-        assert_eq!(find_word("arn:aws:s3:::b", ":::"), Some(10));
-        assert_eq!(find_word("größe-bucket", "bucket"), Some(8));
-        assert!(has_any(b"apitoken", &["secret", "token"]) && has_any(b"tokens", &["token"]));
-        assert!(!has_any(b"bucketname", &["secret", "token"]) && !has_any(b"", &["a"]) && has_any(b"", &[""]));
-        assert!(!has_any(b"tok", &["token"]), "a word running past the end does not match");
-    }
-}
-
-/// A fixed set of short ASCII words to look for in many texts (every key of every value). Unlike
-/// [`has_any`], the table of first bytes is built once, at compile time, and a byte only leads to
-/// the words that start with it.
+/// A fixed set of short ASCII words to look for in many texts (every key of every value): the
+/// table of first bytes is built at compile time, and a byte of the text only leads to the words
+/// that start with it (a searcher per word and text cost more than the rules it served).
 pub struct WordSet {
     words: &'static [&'static str],
     /// For every byte, the words (as bits of their index) that start with it.
@@ -331,51 +284,28 @@ impl WordSet {
         WordSet { words, starts, fold }
     }
 
+    /// Whether word `bit` occurs at the start of `rest`. An inline loop: most candidates differ
+    /// in their second byte, before a memcmp call would have been set up.
+    fn at(&self, bit: usize, rest: &[u8]) -> bool {
+        let w = self.words[bit].as_bytes();
+        rest.len() >= w.len() && w.iter().zip(rest).all(|(a, b)| a == b || (self.fold && a.eq_ignore_ascii_case(b)))
+    }
+
     /// Whether any of the words occurs in `t`.
     pub fn in_text(&self, t: &[u8]) -> bool {
         (0..t.len()).any(|i| {
             let mut m = self.starts[usize::from(t[i])];
             while m != 0 {
-                let w = self.words[m.trailing_zeros() as usize].as_bytes();
+                let bit = m.trailing_zeros() as usize;
                 m &= m - 1;
-                // An inline loop: most candidates differ in their second byte, before a memcmp
-                // call would have been set up.
-                let rest = &t[i..];
-                if rest.len() >= w.len() && w.iter().zip(rest).all(|(a, b)| a == b || (self.fold && a.eq_ignore_ascii_case(b))) {
+                if self.at(bit, &t[i..]) {
                     return true;
                 }
             }
             false
         })
     }
-}
 
-/// Where `word` first starts in a text of any length: memchr jumps to each occurrence of its
-/// first byte, so texts without that byte cost one vectorised scan.
-pub fn find_text(text: &str, word: &str) -> Option<usize> {
-    let (t, w) = (text.as_bytes(), word.as_bytes());
-    let Some(&first) = w.first() else { return Some(0) };
-    memchr::memchr_iter(first, t).find(|&i| t[i..].starts_with(w))
-}
-
-#[cfg(test)]
-mod word_set_tests {
-    use super::*;
-
-    #[test]
-    fn word_sets_match_as_has_any() {
-        static SET: WordSet = WordSet::new(&["secret", "token", "tok"]);
-        static FOLDED: WordSet = WordSet::ignore_case(&["region", "peer"]);
-        assert!(SET.in_text(b"apitoken") && SET.in_text(b"tok") && SET.in_text(b"xsecret"));
-        assert!(!SET.in_text(b"to") && !SET.in_text(b"Token") && !SET.in_text(b""));
-        assert!(FOLDED.in_text(b"awslogs-Region") && FOLDED.in_text(b"PEER") && !FOLDED.in_text(b"regio"));
-        assert_eq!(find_text("a://b://", "://"), Some(1));
-        assert_eq!(find_text("a:/b", "://"), None);
-        assert_eq!(find_text("abc", ""), Some(0));
-    }
-}
-
-impl WordSet {
     /// Which of the words occur in `t`, as bits of their index: one pass answers for all of them.
     pub fn found(&self, t: &[u8]) -> u64 {
         let mut found = 0;
@@ -384,12 +314,41 @@ impl WordSet {
             while m != 0 {
                 let bit = m.trailing_zeros() as usize;
                 m &= m - 1;
-                let (w, rest) = (self.words[bit].as_bytes(), &t[i..]);
-                if rest.len() >= w.len() && w.iter().zip(rest).all(|(a, b)| a == b || (self.fold && a.eq_ignore_ascii_case(b))) {
+                if self.at(bit, &t[i..]) {
                     found |= 1 << bit;
                 }
             }
         }
         found
+    }
+}
+
+/// Where `word` first starts in `text`: memchr jumps to each occurrence of its first byte, so a
+/// text without that byte costs one vectorised scan.
+pub fn find_text(text: &str, word: &str) -> Option<usize> {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let Some(&first) = w.first() else { return Some(0) };
+    memchr::memchr_iter(first, t).find(|&i| t[i..].starts_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_sets_and_text_search() {
+        static SET: WordSet = WordSet::new(&["secret", "token", "tok"]);
+        static FOLDED: WordSet = WordSet::ignore_case(&["region", "peer"]);
+        assert!(SET.in_text(b"apitoken") && SET.in_text(b"tok") && SET.in_text(b"xsecret"));
+        assert!(!SET.in_text(b"to") && !SET.in_text(b"Token") && !SET.in_text(b""));
+        assert!(FOLDED.in_text(b"awslogs-Region") && FOLDED.in_text(b"PEER") && !FOLDED.in_text(b"regio"));
+        assert_eq!(SET.found(b"mysecrettoken"), 0b111);
+        assert_eq!(FOLDED.found(b"PeerRegion-peer"), 0b11);
+        assert_eq!(FOLDED.found(b"none"), 0);
+        assert_eq!(find_text("a://b://", "://"), Some(1));
+        assert_eq!(find_text("a:/b", "://"), None);
+        assert_eq!(find_text("abc", ""), Some(0));
+        assert_eq!(find_text("arn:aws:s3:::b", ":::"), Some(10));
+        assert_eq!(find_text("größe-bucket", "bucket"), Some(8));
     }
 }

@@ -150,7 +150,7 @@ fn names(p: &Program, v: &Value, t: &Target, key: &str) -> bool {
         if !s.contains(':') {
             continue;
         }
-        let Some(at) = crate::query::find_word(s, t.marker) else { continue };
+        let Some(at) = crate::query::find_text(s, t.marker) else { continue };
         if t.marker.starts_with(':') && !s[..at].contains("arn:") && !parts[..i].iter().any(|q| q.as_str().is_some_and(|q| q.contains("arn:"))) {
             continue;
         }
