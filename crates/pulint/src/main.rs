@@ -140,8 +140,11 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // Big stacks: the frontend grows its own, but rules and output walk values recursively too.
-    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(64 * 1024 * 1024);
+    // Big stacks, reserved rather than committed (only the pages a deep file touches are used):
+    // 64 MiB for rules and output, which walk values recursively, on top of the frontend's
+    // (`pulint_frontend::STACK_BYTES`). With less, `build` mapped a stack of its own for every
+    // program, and mapping and unmapping one per small file cost more than checking it.
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(pulint_frontend::STACK_BYTES + 64 * 1024 * 1024);
     if let Some(n) = cli.threads {
         pool = pool.num_threads(n);
     }

@@ -21,7 +21,7 @@ pub mod yaml;
 
 use pulint_model::Span;
 
-pub use project::{build, Input, Options};
+pub use project::{build, Input, Options, STACK_BYTES};
 
 /// What a language frontend gives back for one file.
 #[derive(Debug)]

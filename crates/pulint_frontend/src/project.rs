@@ -37,7 +37,7 @@ struct Lowered {
 /// Stack the frontend runs on: parsing and lowering recurse per nesting level, and the nesting
 /// guard ([`crate::guard`]) bounds the levels; this bounds the bytes. Reserved, not committed:
 /// only the pages a deep file touches are used.
-const STACK_BYTES: usize = 256 * 1024 * 1024;
+pub const STACK_BYTES: usize = 256 * 1024 * 1024;
 
 /// Builds one program from its files. Never fails: problems become notes.
 pub fn build(inputs: Vec<Input>, options: &Options) -> Program {
