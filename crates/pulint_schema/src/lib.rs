@@ -18,7 +18,8 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value as Json;
 
-pub use names::{closest, distance, normalize, same_name, with_normal, within};
+use names::with_normal;
+pub use names::{closest, distance, normalize, same_name, with_folded, within};
 
 const DATA: &str = include_str!("../data/aws.json");
 

@@ -6,9 +6,7 @@
 pub fn normalize(name: &str) -> String {
     if name.is_ascii() {
         // Byte by byte: `char::to_lowercase` per character cost more than the lookups it serves.
-        let mut out = String::with_capacity(name.len());
-        out.extend(name.bytes().filter(|b| *b != b'_').map(|b| char::from(b.to_ascii_lowercase())));
-        return out;
+        return folded_ascii(name).map(char::from).collect();
     }
     folded(name).collect()
 }
@@ -24,19 +22,28 @@ pub fn same_name(a: &str, b: &str) -> bool {
 
 /// Calls `f` with the normal form of `name` (see [`normalize`]), built on the stack when the
 /// name is short ASCII: lookups that compare one name with many stored normal forms fold it once.
-pub fn with_normal<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 64];
-    if name.is_ascii() && name.len() <= buf.len() {
-        let mut n = 0;
-        for b in folded_ascii(name) {
-            buf[n] = b;
-            n += 1;
-        }
-        if let Ok(normal) = std::str::from_utf8(&buf[..n]) {
-            return f(normal);
-        }
+pub(crate) fn with_normal<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !name.is_ascii() {
+        return f(&normalize(name));
     }
-    f(&normalize(name))
+    // Lower-cased ASCII is ASCII: the conversion cannot fail.
+    with_folded(name, |b| b != b'_', |bytes| f(std::str::from_utf8(bytes).unwrap_or_default()))
+}
+
+/// Calls `f` with the bytes of `text` that `keep` lets through, in ASCII lower case, folded on the
+/// stack when they fit: names and keys are folded for every lookup and every value, and short.
+pub fn with_folded<R>(text: &str, keep: impl Fn(u8) -> bool, f: impl FnOnce(&[u8]) -> R) -> R {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for b in text.bytes().filter(|b| keep(*b)) {
+        if n == buf.len() {
+            let long: Vec<u8> = text.bytes().filter(|b| keep(*b)).map(|b| b.to_ascii_lowercase()).collect();
+            return f(&long);
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    f(&buf[..n])
 }
 
 /// The bytes of an ASCII name's normal form.

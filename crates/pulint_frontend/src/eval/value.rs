@@ -321,6 +321,14 @@ pub const MAP_PROPERTIES: &[&str] = &[
     "environmentVariables", "requestParameters", "requestTemplates", "responseParameters",
 ];
 
+/// A dict entry's key as a schema property (camelCase when `rename`, a Python dict under a schema
+/// value), and whether its value is read against the schema too (not under a free-form map).
+fn entry_key(key: &str, rename: bool, schema: bool) -> (String, bool) {
+    let canonical = if rename { snake_to_camel(key) } else { key.to_string() };
+    let nested_schema = schema && !MAP_PROPERTIES.contains(&canonical.as_str());
+    (canonical, nested_schema)
+}
+
 fn to_value_depth(v: &V, span: Span, schema: bool, depth: u32, budget: &mut usize) -> Value {
     if depth > 32 {
         return Value::unknown("value nested too deeply", span);
@@ -342,8 +350,7 @@ fn to_value_depth(v: &V, span: Span, schema: bool, depth: u32, budget: &mut usiz
                 .entries
                 .iter()
                 .map(|e| {
-                    let canonical = if rename { snake_to_camel(&e.key) } else { e.key.clone() };
-                    let nested_schema = schema && !MAP_PROPERTIES.contains(&canonical.as_str());
+                    let (canonical, nested_schema) = entry_key(&e.key, rename, schema);
                     Prop {
                         value: to_value_depth(&e.value, e.key_span, nested_schema, depth + 1, budget),
                         key: Key { canonical, written: e.key.clone(), span: e.key_span },
@@ -391,8 +398,7 @@ fn into_value_depth(v: V, span: Span, schema: bool, depth: u32, budget: &mut usi
                     .entries
                     .into_iter()
                     .map(|e| {
-                        let canonical = if rename { snake_to_camel(&e.key) } else { e.key.clone() };
-                        let nested_schema = schema && !MAP_PROPERTIES.contains(&canonical.as_str());
+                        let (canonical, nested_schema) = entry_key(&e.key, rename, schema);
                         Prop {
                             value: into_value_depth(e.value, e.key_span, nested_schema, depth + 1, budget),
                             key: Key { canonical, written: e.key, span: e.key_span },

@@ -175,26 +175,16 @@ impl Parts {
             ValueKind::Interp { parts, .. } => parts.iter().filter(|x| x.as_str().is_none()).for_each(|x| self.walk(p, x, depth + 1)),
             ValueKind::Config(id) => {
                 let c = p.config_read(*id);
-                // The key in lower case, letters and digits only, folded on the stack.
-                let mut buf = [0u8; 64];
-                let long: Vec<u8>;
-                let key: &[u8] = if c.key.len() <= buf.len() {
-                    let mut n = 0;
-                    for b in c.key.bytes().filter(u8::is_ascii_alphanumeric) {
-                        buf[n] = b.to_ascii_lowercase();
-                        n += 1;
-                    }
-                    &buf[..n]
-                } else {
-                    long = c.key.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()).collect();
-                    &long
-                };
+                // What the key (lower case, letters and digits only) says, folded without allocating.
+                let (stack_key, suffix_key, env_key) = pulint_schema::with_folded(&c.key, |b| b.is_ascii_alphanumeric(), |key| {
+                    (key.ends_with(b"stack"), key.windows(6).any(|w| w == b"suffix"), matches!(key, b"env" | b"environment" | b"stage"))
+                });
                 let t = text_of(p, v.span);
-                if c.accessor == ConfigAccessor::StackName || key.ends_with(b"stack") {
+                if c.accessor == ConfigAccessor::StackName || stack_key {
                     self.stack = true;
-                } else if key.windows(6).any(|w| w == b"suffix") || kind_of(assigned_to(p, v.span)) == Some(Kind::Suffix) {
+                } else if suffix_key || kind_of(assigned_to(p, v.span)) == Some(Kind::Suffix) {
                     self.suffix = true;
-                } else if matches!(key, b"env" | b"environment" | b"stage") && kind_of(t).is_none_or(|k| k == Kind::Env) {
+                } else if env_key && kind_of(t).is_none_or(|k| k == Kind::Env) {
                     self.env = true;
                     self.env_config = true;
                 } else if is_env_read(&c.key, c.accessor) {

@@ -3,7 +3,7 @@
 
 use super::common::{render, text_of};
 use super::lambda_log_group::shown;
-use crate::query::{absent, anchor, args_complete, created, created_of, name_of};
+use crate::query::{absent, anchor, args_complete, created, created_of, find_text, name_of};
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{FileKind, Program, Resource, RuleMeta, Span, Value, ValueKind};
 
@@ -242,7 +242,7 @@ fn code_literals(p: &Program) -> Vec<(Span, &str)> {
         let text = text_of(p, whole);
         // The next place of each delimiter, searched again only once passed: searching the rest
         // of the file for a delimiter it does not hold, at every literal, made long files slow.
-        let mut next: Vec<Option<usize>> = delimiters.iter().map(|d| find(text, d)).collect();
+        let mut next: Vec<Option<usize>> = delimiters.iter().map(|d| find_text(text, d)).collect();
         loop {
             let Some((open, delim)) = next.iter().zip(delimiters).filter_map(|(n, d)| n.map(|i| (i, *d))).min_by_key(|(i, _)| *i) else { break };
             let body = open + delim.len();
@@ -254,7 +254,7 @@ fn code_literals(p: &Program) -> Vec<(Span, &str)> {
             let at = body + len + delim.len();
             for (n, d) in next.iter_mut().zip(delimiters) {
                 if n.is_some_and(|i| i < at) {
-                    *n = find(&text[at..], d).map(|i| at + i);
+                    *n = find_text(&text[at..], d).map(|i| at + i);
                 }
             }
         }
@@ -264,7 +264,7 @@ fn code_literals(p: &Program) -> Vec<(Span, &str)> {
 
 fn closing(s: &str, delim: &str) -> Option<usize> {
     let mut i = 0;
-    while let Some(j) = find(&s[i..], delim) {
+    while let Some(j) = find_text(&s[i..], delim) {
         let at = i + j;
         let escapes = s[..at].bytes().rev().take_while(|b| *b == b'\\').count();
         if escapes % 2 == 0 {
@@ -273,11 +273,6 @@ fn closing(s: &str, delim: &str) -> Option<usize> {
         i = at + delim.len();
     }
     None
-}
-
-/// Where `needle` first occurs in `s` (a vectorised search: the files' text is long).
-fn find(s: &str, needle: &str) -> Option<usize> {
-    memchr::memmem::find(s.as_bytes(), needle.as_bytes())
 }
 
 fn is_code(s: &str) -> bool {

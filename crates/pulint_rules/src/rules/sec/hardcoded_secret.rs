@@ -39,25 +39,9 @@ pub(crate) fn secret_key(key: &str) -> bool {
     if !CREDENTIAL_LETTERS.iter().any(|&w| letters & w == w) {
         return false;
     }
-    // This runs for every key of every value: fold the key into a stack buffer (no allocation)
-    // and look for the credential words before the exceptions, which few keys reach.
-    let mut buf = [0u8; 64];
-    let mut n = 0;
-    for b in key.bytes().filter(|b| !matches!(b, b'-' | b'_')) {
-        if n == buf.len() {
-            return secret_key_long(key);
-        }
-        buf[n] = b.to_ascii_lowercase();
-        n += 1;
-    }
-    secret_words(&buf[..n])
-}
-
-/// [`secret_key`] for keys whose folded form does not fit its buffer.
-#[cold]
-fn secret_key_long(key: &str) -> bool {
-    let k: Vec<u8> = key.bytes().filter(|b| !matches!(b, b'-' | b'_')).map(|b| b.to_ascii_lowercase()).collect();
-    secret_words(&k)
+    // This runs for every key of every value: the key folded without allocating, the credential
+    // words looked for before the exceptions, which few keys reach.
+    pulint_schema::with_folded(key, |b| !matches!(b, b'-' | b'_'), secret_words)
 }
 
 /// Words of a folded key that name a credential.
