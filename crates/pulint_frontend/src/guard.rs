@@ -148,11 +148,11 @@ pub fn nesting(text: &str, python: bool, limit: usize) -> usize {
                 continue;
             }
             b'#' if python => {
-                i = skip_line(b, i);
+                i = skip_line(b, i, true);
                 continue;
             }
             b'/' if !python && i + 1 < n && b[i + 1] == b'/' => {
-                i = skip_line(b, i);
+                i = skip_line(b, i, false);
                 continue;
             }
             b'/' if !python && i + 1 < n && b[i + 1] == b'*' => {
@@ -313,7 +313,7 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
                 continue;
             }
             b'/' if i + 1 < n && b[i + 1] == b'/' => {
-                i = skip_line(b, i);
+                i = skip_line(b, i, false);
                 continue;
             }
             b'/' if i + 1 < n && b[i + 1] == b'*' => {
@@ -416,8 +416,9 @@ fn skip_regex(b: &[u8], i: usize) -> usize {
     let mut class = false;
     while j < b.len() {
         match b[j] {
-            b'\\' if b.get(j + 1) != Some(&b'\n') => j += 2,
-            b'\n' => return j,
+            b'\\' if !matches!(b.get(j + 1), Some(b'\n' | b'\r')) && !is_js_line_separator(b, j + 1) => j += 2,
+            b'\n' | b'\r' => return j,
+            _ if is_js_line_separator(b, j) => return j,
             b'[' => {
                 class = true;
                 j += 1;
@@ -449,8 +450,8 @@ fn template_part(b: &[u8], mut i: usize) -> (usize, bool) {
     (b.len(), false)
 }
 
-/// The index after a string literal starting at `i` (unterminated: the end of its line, or of
-/// the file for triple-quoted and template strings).
+/// The index after a string literal starting at `i` (unterminated: the line break, `\n` or `\r`,
+/// that ends it, or the end of the file for triple-quoted and template strings).
 fn skip_string(b: &[u8], i: usize, quote: u8, triple: bool) -> usize {
     let n = b.len();
     let mut j = if triple { i + 3 } else { i + 1 };
@@ -458,9 +459,18 @@ fn skip_string(b: &[u8], i: usize, quote: u8, triple: bool) -> usize {
     while j < n {
         // The next byte that matters: the quote, an escape, or (when it ends the string) a line break.
         let found = if ends_at_line { memchr::memchr3(quote, b'\\', b'\n', &b[j..]) } else { memchr::memchr2(quote, b'\\', &b[j..]) };
-        let Some(p) = found else { break };
+        let p = found.unwrap_or(n - j);
+        // A carriage return ends a one-line string too (rarer than the others: looked for after).
+        if ends_at_line && let Some(r) = memchr::memchr(b'\r', &b[j..j + p]) {
+            return j + r;
+        }
+        if found.is_none() {
+            break;
+        }
         j += p;
         match b[j] {
+            // An escaped `\r\n` continues the string as one line break.
+            b'\\' if b.get(j + 1..j + 3) == Some(b"\r\n") => j += 3,
             b'\\' => j += 2,
             b'\n' => return j,
             _ => {
@@ -477,8 +487,24 @@ fn skip_string(b: &[u8], i: usize, quote: u8, triple: bool) -> usize {
     n
 }
 
-fn skip_line(b: &[u8], i: usize) -> usize {
-    memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |p| i + p)
+/// The index of the line break that ends a comment starting at `i` (or the end): `\n` or `\r` in
+/// both languages, and in JavaScript also U+2028 and U+2029 (bytes E2 80 A8/A9). A comment the
+/// scan reads longer than the parser does would hide code from it.
+fn skip_line(b: &[u8], i: usize, python: bool) -> usize {
+    let mut j = i;
+    while let Some(p) = memchr::memchr3(b'\n', b'\r', 0xE2, &b[j..]) {
+        j += p;
+        if b[j] != 0xE2 || !python && is_js_line_separator(b, j) {
+            return j;
+        }
+        j += 1;
+    }
+    b.len()
+}
+
+/// Whether U+2028 or U+2029, which JavaScript reads as line breaks, starts at `i`.
+fn is_js_line_separator(b: &[u8], i: usize) -> bool {
+    matches!(b.get(i..i + 3), Some([0xE2, 0x80, 0xA8 | 0xA9]))
 }
 
 /// The index after a `/* … */` comment starting at `i` (unclosed: the end).
@@ -507,6 +533,14 @@ mod tests {
         assert!(nesting(&format!("x = {}1", "not ".repeat(5000)), true, MAX_NESTING) > MAX_NESTING);
         assert!(nesting(&format!("x = {}c", "a ?\n b :\n ".repeat(5000)), false, MAX_NESTING) > MAX_NESTING);
         assert!(nesting(&format!("x = {}1", "() => ".repeat(5000)), false, MAX_NESTING) > MAX_NESTING);
+        // A carriage return ends a comment or a one-line string in both languages.
+        let parens = deep("(", ")");
+        assert!(nesting(&format!("# a\r{parens}"), true, MAX_NESTING) > MAX_NESTING);
+        assert!(nesting(&format!("x = 'a\r{parens}"), true, MAX_NESTING) > MAX_NESTING);
+        assert!(nesting(&format!("// a\r{parens}"), false, MAX_NESTING) > MAX_NESTING);
+        // U+2028 ends a comment in JavaScript only.
+        assert!(nesting(&format!("// a\u{2028}{parens}"), false, MAX_NESTING) > MAX_NESTING);
+        assert!(nesting(&format!("# a\u{2028}{parens}"), true, MAX_NESTING) < 10);
     }
 
     #[test]
@@ -558,6 +592,15 @@ mod tests {
         assert!(seen(&"a<b<c<d<e<[{[".repeat(6)));
         assert!(seen(&format!("const x = `${{{}}}`;", "a<b<[{[".repeat(12))));
         assert!(!seen(&"a<b<[{[".repeat(6)));
+        // Found by cargo-fuzz (typescript_loader, 57 s): these end a comment, a one-line string or
+        // a regex for oxc, so the `<`s after them are code.
+        let many = "a<b<[{[".repeat(12);
+        for start in ["// a\r", "// a\u{2028}", "// a\u{2029}", "x = 'a\r", "x = \"a\r", "x = /a\r", "x = /a\u{2029}"] {
+            assert!(seen(&format!("{start}{many}")), "{start:?}");
+        }
+        // An escaped line break continues a string, and other characters starting E2 do not end a comment.
+        assert!(!seen(&format!("x = 'a\\\r\n{many}")));
+        assert!(!seen(&format!("// a\u{2026}{many}")));
         assert!(refuse(&"a<b<[{[".repeat(12), FileKind::TypeScript).is_some());
         assert!(refuse(&"a<b<[{[".repeat(12), FileKind::JavaScript).is_none());
     }
