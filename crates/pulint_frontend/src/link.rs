@@ -13,9 +13,32 @@ pub struct Found {
     pub exact: bool,
 }
 
+/// The program's modules by path, and its code files by file stem for the loose match by name
+/// (indexed once: looking through every path for each import was quadratic in large programs).
+pub struct ModulePaths {
+    by_path: FxHashMap<String, usize>,
+    /// (Python or not, file stem) -> the paths and indexes of the code files with that stem.
+    by_stem: FxHashMap<(bool, String), Vec<(String, usize)>>,
+}
+
+impl ModulePaths {
+    pub fn new(by_path: FxHashMap<String, usize>) -> Self {
+        let mut by_stem: FxHashMap<(bool, String), Vec<(String, usize)>> = FxHashMap::default();
+        for (p, &i) in &by_path {
+            let file = p.rsplit('/').next().unwrap_or(p);
+            let stem = file.rsplit_once('.').map(|(s, _)| s).unwrap_or(file);
+            let python = file.ends_with(".py");
+            if python || file.ends_with(".ts") || file.ends_with(".js") || file.ends_with(".tsx") {
+                by_stem.entry((python, stem.to_string())).or_default().push((p.clone(), i));
+            }
+        }
+        ModulePaths { by_path, by_stem }
+    }
+}
+
 /// Resolves `spec` imported from the file at `from` against the program's paths. The second
 /// value says whether the import looks like one of the program's own modules.
-pub fn resolve_import(spec: &str, from: &str, python: bool, paths: &FxHashMap<String, usize>) -> (Option<Found>, bool) {
+pub fn resolve_import(spec: &str, from: &str, python: bool, paths: &ModulePaths) -> (Option<Found>, bool) {
     let dir = from.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
     let candidates: Vec<String>;
     let local_hint;
@@ -53,7 +76,7 @@ pub fn resolve_import(spec: &str, from: &str, python: bool, paths: &FxHashMap<St
         local_hint = true;
     }
     for c in &candidates {
-        if let Some(&i) = paths.get(c.trim_start_matches("./")) {
+        if let Some(&i) = paths.by_path.get(c.trim_start_matches("./")) {
             return (Some(Found { index: i, exact: true }), true);
         }
     }
@@ -64,14 +87,12 @@ pub fn resolve_import(spec: &str, from: &str, python: bool, paths: &FxHashMap<St
         return (None, local_hint);
     }
     let mut matches: Vec<usize> = paths
-        .iter()
-        .filter(|(p, _)| {
-            let file = p.rsplit('/').next().unwrap_or(p);
-            let stem = file.rsplit_once('.').map(|(s, _)| s).unwrap_or(file);
-            let code = if python { file.ends_with(".py") } else { file.ends_with(".ts") || file.ends_with(".js") || file.ends_with(".tsx") };
-            code && stem == last && *p != from
-        })
-        .map(|(_, &i)| i)
+        .by_stem
+        .get(&(python, last.to_string()))
+        .into_iter()
+        .flatten()
+        .filter(|(p, _)| p != from)
+        .map(|&(_, i)| i)
         .collect();
     matches.sort_unstable();
     match matches.as_slice() {
@@ -188,8 +209,8 @@ pub fn link(p: &mut Program) {
 mod tests {
     use super::*;
 
-    fn paths(list: &[&str]) -> FxHashMap<String, usize> {
-        list.iter().enumerate().map(|(i, p)| (p.to_string(), i)).collect()
+    fn paths(list: &[&str]) -> ModulePaths {
+        ModulePaths::new(list.iter().enumerate().map(|(i, p)| (p.to_string(), i)).collect())
     }
 
     #[test]

@@ -108,7 +108,7 @@ pub struct Evaluator<'p> {
     components: FxHashMap<*const ir::Class, pulint_model::ComponentId>,
     seen_unknowns: FxHashSet<Span>,
     /// Module index by program path, for linking imports.
-    by_path: FxHashMap<String, usize>,
+    by_path: crate::link::ModulePaths,
     /// Instance attributes read before any assignment (instance, attribute, where), while the
     /// program runs as written: an assignment seen later makes it a use before assignment.
     unset_reads: Vec<(*const Instance, String, Span)>,
@@ -157,7 +157,7 @@ impl<'p> Evaluator<'p> {
             instances: FxHashMap::default(),
             components: FxHashMap::default(),
             seen_unknowns: FxHashSet::default(),
-            by_path,
+            by_path: crate::link::ModulePaths::new(by_path),
             unset_reads: Vec::new(),
             resource_fields: FxHashMap::default(),
             in_uncalled: false,

@@ -7,6 +7,7 @@ use crate::rules::ops::common::render;
 use crate::rules::ops::lambda_log_group::shown;
 use crate::{declare_rule, Ctx, Rule};
 use pulint_model::{Program, ResourceId, RuleMeta, Value, ValueKind};
+use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it does
@@ -67,8 +68,6 @@ const NAME_ARGS: &[(&str, &[&str])] = &[
 struct Target {
     id: ResourceId,
     noun: &'static str,
-    marker: &'static str,
-    end: char,
     name: String,
 }
 
@@ -80,16 +79,23 @@ impl Rule for NameInsteadOfReference {
     fn check(&self, p: &Program, cx: &mut Ctx) {
         let mut targets = Vec::new();
         for (id, r) in created(p) {
-            let Some(&(_, arg, noun, marker, end)) = KINDS.iter().find(|k| k.0 == r.token) else { continue };
+            let Some(kind) = KINDS.iter().position(|k| k.0 == r.token) else { continue };
+            let (_, arg, noun, _, _) = KINDS[kind];
             let Some(name) = r.arg(arg).and_then(|v| render(p, v)) else { continue };
             // Only names that are clearly one resource's: not a bare word.
             if name.len() < 6 || name.contains("\u{1}#") || !name.contains(['-', '/', '_', '\u{1}']) {
                 continue;
             }
-            targets.push(Target { id, noun, marker, end, name });
+            targets.push((kind, Target { id, noun, name }));
         }
         if targets.is_empty() {
             return;
+        }
+        // Per kind, its targets (indexes into `targets`) by name: one lookup per kind for each
+        // text, where comparing every text with every target was quadratic in large programs.
+        let mut by_name: Vec<HashMap<&str, Vec<usize>>> = vec![HashMap::new(); KINDS.len()];
+        for (i, (kind, t)) in targets.iter().enumerate() {
+            by_name[*kind].entry(t.name.as_str()).or_default().push(i);
         }
         for (cid, c) in created(p) {
             for a in &c.args {
@@ -112,8 +118,9 @@ impl Rule for NameInsteadOfReference {
                     if seen.iter().any(|s: &pulint_model::Span| crate::query::contains(*s, v.span)) {
                         return;
                     }
-                    for t in &targets {
-                        if t.id == cid || !names(p, v, t, &a.key.canonical) {
+                    for i in named(p, v, &by_name, &a.key.canonical) {
+                        let t = &targets[i].1;
+                        if t.id == cid {
                             continue;
                         }
                         if waits_for(p, cid, t.id) != Some(false) {
@@ -134,41 +141,75 @@ impl Rule for NameInsteadOfReference {
     }
 }
 
-/// True when `v` is `t`'s name written as text (for a name argument) or an ARN built as text
-/// that ends in `t`'s name.
-fn names(p: &Program, v: &Value, t: &Target, key: &str) -> bool {
-    // Borrowed, not collected: this runs for every node of every argument, for every target.
+/// The targets `v` names (indexes into the target list, in its order): per kind, the name at
+/// the end of an ARN built as text, or for a name argument the text itself.
+fn named(p: &Program, v: &Value, by_name: &[HashMap<&str, Vec<usize>>], key: &str) -> Vec<usize> {
+    // Borrowed, not collected: this runs for every node of every argument.
     let parts: &[Value] = match &v.kind {
         ValueKind::Interp { parts, .. } => parts,
         ValueKind::String(_) => std::slice::from_ref(v),
-        _ => return false,
+        _ => return Vec::new(),
     };
-    // An ARN: the text after the kind's marker, rendered, up to the end of the name.
+    let mut rendered: Option<Option<String>> = None;
+    let mut found = Vec::new();
+    for (names, &(_, _, noun, marker, end)) in by_name.iter().zip(KINDS) {
+        if names.is_empty() {
+            continue;
+        }
+        let name = match arn_name(p, parts, marker, end) {
+            Arn::Name(name) => Some(name),
+            Arn::Pattern => None,
+            Arn::NotArn => {
+                let name_arg = NAME_ARGS.iter().any(|(n, keys)| *n == noun && keys.contains(&key));
+                if !name_arg {
+                    continue;
+                }
+                rendered.get_or_insert_with(|| render(p, v)).clone()
+            }
+        };
+        if let Some(ts) = name.and_then(|n| names.get(n.as_str())) {
+            found.extend(ts);
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
+/// What the text after a kind's ARN marker says.
+enum Arn {
+    /// No part holds the marker (as an ARN): the text may still be a plain name.
+    NotArn,
+    /// A pattern (a wildcard region or account) or a name that cannot be rendered.
+    Pattern,
+    /// The name the ARN ends in, rendered.
+    Name(String),
+}
+
+/// The name at the end of the ARN the text `parts` builds for the kind of `marker` (ending at `end`).
+fn arn_name(p: &Program, parts: &[Value], marker: &str, end: char) -> Arn {
     for (i, part) in parts.iter().enumerate() {
         let Some(s) = part.as_str() else { continue };
         // Every marker holds a ':', which most texts lack: one memchr rules them out.
         if !s.contains(':') {
             continue;
         }
-        let Some(at) = crate::query::find_text(s, t.marker) else { continue };
-        if t.marker.starts_with(':') && !s[..at].contains("arn:") && !parts[..i].iter().any(|q| q.as_str().is_some_and(|q| q.contains("arn:"))) {
+        let Some(at) = crate::query::find_text(s, marker) else { continue };
+        if marker.starts_with(':') && !s[..at].contains("arn:") && !parts[..i].iter().any(|q| q.as_str().is_some_and(|q| q.contains("arn:"))) {
             continue;
         }
         // A wildcard region or account (`arn:aws:lambda:us-east-1:*:function:x`) makes the ARN a
         // pattern that matches resources (an X-Ray sampling rule's), not a reference to one.
         if s[..at].contains('*') || parts[..i].iter().any(|q| q.as_str().is_some_and(|q| q.contains('*'))) {
-            return false;
+            return Arn::Pattern;
         }
-        let mut tail = s[at + t.marker.len()..].to_string();
+        let mut tail = s[at + marker.len()..].to_string();
         for q in &parts[i + 1..] {
-            let Some(r) = render(p, q) else { return false };
+            let Some(r) = render(p, q) else { return Arn::Pattern };
             tail.push_str(&r);
         }
-        let name = cut(&tail, t.end);
-        return name == t.name;
+        return Arn::Name(cut(&tail, end).to_string());
     }
-    let name_arg = NAME_ARGS.iter().any(|(noun, keys)| *noun == t.noun && keys.contains(&key));
-    name_arg && render(p, v).is_some_and(|n| n == t.name)
+    Arn::NotArn
 }
 
 /// `s` up to the first `end` outside the markers of dynamic parts (a log group ARN's `:*`).

@@ -3,7 +3,8 @@
 
 use crate::{Ctx, Rule, declare_rule};
 use pulint_model::path::{join, normalize};
-use pulint_model::{FileId, FileKind, Origin, Program, RuleMeta};
+use pulint_model::{FileKind, Origin, Program, RuleMeta};
+use std::collections::{HashMap, HashSet};
 
 declare_rule! {
     /// ## What it does
@@ -41,14 +42,8 @@ impl Rule for WrongImportPath {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
-        let files: Vec<(FileId, &str)> = p
-            .entry_files
-            .iter()
-            .chain(&p.superseded_files)
-            .map(|f| (*f, p.sources.get(*f)))
-            .filter(|(_, sf)| named(sf))
-            .map(|(f, sf)| (f, sf.path.as_str()))
-            .collect();
+        // Indexed on the first import that needs it (most programs resolve all of theirs).
+        let mut files: Option<Files> = None;
         let root = program_root(p);
         for imp in &p.imports {
             if imp.resolved.is_some() {
@@ -67,14 +62,11 @@ impl Rule for WrongImportPath {
                     }
                     let rel = imp.module.replace('.', "/");
                     let here = [format!("{rel}.py"), format!("{rel}/__init__.py")];
-                    if here.iter().any(|c| has(&files, &join(root, c))) {
+                    let files = files.get_or_insert_with(|| Files::new(p));
+                    if here.iter().any(|c| files.has(&join(root, c))) {
                         continue;
                     }
-                    let elsewhere: Vec<&str> = files
-                        .iter()
-                        .map(|(_, f)| *f)
-                        .filter(|f| here.iter().any(|c| ends_with_path(f, c)))
-                        .collect();
+                    let elsewhere: Vec<&str> = here.iter().flat_map(|c| files.ending_with(c)).collect();
                     (join(root, &here[0]), elsewhere)
                 }
                 FileKind::TypeScript | FileKind::JavaScript => {
@@ -91,7 +83,8 @@ impl Rule for WrongImportPath {
                         format!("{joined}/index.ts"),
                         format!("{joined}/index.js"),
                     ];
-                    if here.iter().any(|c| has(&files, c)) || has(&files, &joined) {
+                    let files = files.get_or_insert_with(|| Files::new(p));
+                    if here.iter().any(|c| files.has(c)) || files.has(&joined) {
                         continue;
                     }
                     let last = imp.module.rsplit('/').next().unwrap_or("");
@@ -105,11 +98,7 @@ impl Rule for WrongImportPath {
                         format!("{last}.js"),
                         format!("{last}/index.ts"),
                     ];
-                    let elsewhere: Vec<&str> = files
-                        .iter()
-                        .map(|(_, f)| *f)
-                        .filter(|f| *f != from && names.iter().any(|n| ends_with_path(f, n)))
-                        .collect();
+                    let elsewhere: Vec<&str> = names.iter().flat_map(|n| files.ending_with(n)).filter(|f| *f != from).collect();
                     (here[0].clone(), elsewhere)
                 }
                 _ => continue,
@@ -168,16 +157,43 @@ fn program_root(p: &Program) -> Option<String> {
     })
 }
 
-fn has(files: &[(FileId, &str)], path: &str) -> bool {
-    let path = path.trim_start_matches("./");
-    files
-        .iter()
-        .any(|(_, f)| f.trim_start_matches("./") == path)
+/// The program's named code files (entry and superseded versions): by path without a leading
+/// `./`, and by file name for the searches by a path's last segments (indexed once: a search
+/// through every file for each import was quadratic in a program of many files).
+struct Files<'p> {
+    paths: HashSet<&'p str>,
+    by_name: HashMap<&'p str, Vec<&'p str>>,
+}
+
+impl<'p> Files<'p> {
+    fn new(p: &'p Program) -> Self {
+        let mut files = Files { paths: HashSet::new(), by_name: HashMap::new() };
+        for f in p.entry_files.iter().chain(&p.superseded_files) {
+            let sf = p.sources.get(*f);
+            if !named(sf) {
+                continue;
+            }
+            let path = sf.path.as_str();
+            files.paths.insert(path.trim_start_matches("./"));
+            let name = path.rsplit('/').next().unwrap_or(path);
+            files.by_name.entry(name).or_default().push(path);
+        }
+        files
+    }
+
+    fn has(&self, path: &str) -> bool {
+        self.paths.contains(path.trim_start_matches("./"))
+    }
+
+    /// The files (one entry per version) whose path ends with the whole segments of `tail`.
+    fn ending_with<'a>(&'a self, tail: &'a str) -> impl Iterator<Item = &'p str> + 'a {
+        let name = tail.rsplit('/').next().unwrap_or(tail);
+        self.by_name.get(name).into_iter().flatten().copied().filter(move |f| ends_with_path(f, tail))
+    }
 }
 
 /// `lib/components/vpc.py` ends with the path `components/vpc.py` (whole segments).
 fn ends_with_path(file: &str, tail: &str) -> bool {
     let file = file.trim_start_matches("./");
-    file == tail || file.ends_with(&format!("/{tail}"))
+    file == tail || file.strip_suffix(tail).is_some_and(|head| head.ends_with('/'))
 }
-
