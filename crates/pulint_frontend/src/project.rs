@@ -74,7 +74,7 @@ fn build_on_stack(inputs: Vec<Input>, options: &Options) -> Program {
 fn decode(program: &mut Program, input: &Input, kind: FileKind) -> Option<String> {
     let problem = if input.bytes.len() > MAX_FILE_BYTES {
         Some((NoteKind::Budget, format!("file is larger than {} MB; skipped", MAX_FILE_BYTES / (1024 * 1024))))
-    } else if input.bytes.iter().take(8192).any(|b| *b == 0) {
+    } else if memchr::memchr(0, &input.bytes[..input.bytes.len().min(8192)]).is_some() {
         Some((NoteKind::Unreadable, "file is binary (contains NUL bytes); skipped".to_string()))
     } else {
         None
@@ -132,10 +132,11 @@ fn lower(program: &mut Program, file: FileId, path: String, kind: FileKind, frag
 /// syntax errors are only noted and they never supersede the file. So is a broken block of a
 /// document that never mentions Pulumi (a helper script shown with elided bodies).
 fn classify_excerpts(program: &Program, lowered: &mut [Lowered]) {
-    let parses: Vec<(String, bool)> = lowered.iter().map(|l| (l.path.clone(), l.parsed.errors.is_empty())).collect();
+    // The paths of which some version parses.
+    let parsing: rustc_hash::FxHashSet<String> = lowered.iter().filter(|l| l.parsed.errors.is_empty()).map(|l| l.path.clone()).collect();
     for l in lowered.iter_mut().filter(|l| !l.fragment) {
         let broken = !l.parsed.errors.is_empty();
-        let excerpt = broken && parses.iter().any(|(p, ok)| *p == l.path && *ok);
+        let excerpt = broken && parsing.contains(&l.path);
         let source = program.sources.get(l.file);
         let foreign = broken && matches!(source.origin, Origin::Embedded { .. }) && !source.text.contains("pulumi");
         l.fragment = excerpt || foreign || is_test_path(&l.path);
@@ -228,7 +229,10 @@ fn evaluate(program: &mut Program, lowered: Vec<Lowered>) {
         .collect();
     // A file shown twice in a document: imports link to the last version; earlier versions are
     // still analysed, and marked superseded so cross-resource rules can discount them.
-    let last_of = |path: &str| evaluable.iter().rposition(|l| l.path == path);
+    let mut last_of: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for (i, l) in evaluable.iter().enumerate() {
+        last_of.insert(&l.path, i);
+    }
     let entry_path = main
         .as_deref()
         .and_then(|m| evaluable.iter().find(|l| l.path == m || l.path.starts_with(&format!("{m}/"))).map(|l| l.path.clone()))
@@ -238,7 +242,7 @@ fn evaluate(program: &mut Program, lowered: Vec<Lowered>) {
         .or_else(|| {
             evaluable.iter().filter(|l| named_like_entry(&l.path)).min_by_key(|l| l.path.matches('/').count()).map(|l| l.path.clone())
         });
-    let latest: Vec<bool> = evaluable.iter().enumerate().map(|(i, l)| last_of(&l.path) == Some(i)).collect();
+    let latest: Vec<bool> = evaluable.iter().enumerate().map(|(i, l)| last_of.get(l.path.as_str()) == Some(&i)).collect();
     for (l, latest) in evaluable.into_iter().zip(latest) {
         if latest {
             program.entry_files.push(l.file);

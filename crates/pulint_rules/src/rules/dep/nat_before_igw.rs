@@ -4,6 +4,7 @@
 use super::waits_for;
 use crate::{Ctx, Rule, declare_rule, query};
 use pulint_model::{Program, ResourceId, RuleMeta};
+use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it does
@@ -41,19 +42,14 @@ impl Rule for NatGatewayBeforeInternetGateway {
     }
 
     fn check(&self, p: &Program, cx: &mut Ctx) {
+        let mut by_vpc = None;
         for (nid, nat) in query::created_of(p, "aws:ec2/natGateway:NatGateway") {
             if nat.arg("connectivityType").and_then(|v| p.str_of(v)).is_some_and(|c| c != "public") {
                 continue;
             }
             let Some(subnet) = nat.arg("subnetId").and_then(|v| p.resolve(v).resource()) else { continue };
             let Some(vpc) = p.resource(subnet).arg("vpcId").and_then(|v| p.resolve(v).resource()) else { continue };
-            let gateways: Vec<ResourceId> = query::created(p)
-                .filter(|(_, r)| {
-                    matches!(r.token.as_str(), "aws:ec2/internetGateway:InternetGateway" | "aws:ec2/internetGatewayAttachment:InternetGatewayAttachment")
-                        && r.arg("vpcId").and_then(|v| p.resolve(v).resource()) == Some(vpc)
-                })
-                .map(|(id, _)| id)
-                .collect();
+            let Some(gateways) = by_vpc.get_or_insert_with(|| gateways_by_vpc(p)).get(&vpc) else { continue };
             let Some(first) = gateways.first() else { continue };
             if gateways.iter().any(|g| waits_for(p, nid, *g) != Some(false)) {
                 continue;
@@ -65,4 +61,18 @@ impl Rule for NatGatewayBeforeInternetGateway {
             );
         }
     }
+}
+
+/// The internet gateways and their attachments, in program order, by the VPC they name.
+fn gateways_by_vpc(p: &Program) -> HashMap<ResourceId, Vec<ResourceId>> {
+    let mut by_vpc: HashMap<ResourceId, Vec<ResourceId>> = HashMap::new();
+    for (id, r) in query::created(p) {
+        if !matches!(r.token.as_str(), "aws:ec2/internetGateway:InternetGateway" | "aws:ec2/internetGatewayAttachment:InternetGatewayAttachment") {
+            continue;
+        }
+        if let Some(vpc) = r.arg("vpcId").and_then(|v| p.resolve(v).resource()) {
+            by_vpc.entry(vpc).or_default().push(id);
+        }
+    }
+    by_vpc
 }

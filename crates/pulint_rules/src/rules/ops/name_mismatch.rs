@@ -147,6 +147,7 @@ fn targets(p: &Program) -> Vec<Target<'_>> {
             "cloudwatch" => "event bus",
             _ => "cluster",
         };
+        debug_assert!(NOUNS.contains(&noun), "{noun} missing from NOUNS");
         let (auto, named) = if absent(r, arg) {
             (render(p, &r.name), None)
         } else {
@@ -167,7 +168,12 @@ fn judge<'a, 'b>(targets: &'a [Target<'b>], text: &str, dynamic: bool, context: 
         return None;
     }
     let context: String = context.to_ascii_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-    let targets: Vec<&Target> = targets.iter().filter(|t| kind_words(t.noun).iter().any(|w| context.contains(w))).collect();
+    // The kinds the context names, looked for once rather than once per target.
+    let kinds: Vec<&str> = NOUNS.into_iter().filter(|n| kind_words(n).iter().any(|w| context.contains(w))).collect();
+    if kinds.is_empty() {
+        return None;
+    }
+    let targets: Vec<&Target> = targets.iter().filter(|t| kinds.contains(&t.noun)).collect();
     // A name another resource really has is not a mismatch.
     if targets.iter().any(|t| t.named.as_deref() == Some(text)) {
         return None;
@@ -183,6 +189,10 @@ fn judge<'a, 'b>(targets: &'a [Target<'b>], text: &str, dynamic: bool, context: 
     }
     None
 }
+
+/// The kinds of resource a target can be (its noun).
+const NOUNS: [&str; 12] =
+    ["parameter", "table", "bucket", "queue", "topic", "secret", "function", "stream", "state machine", "log group", "event bus", "cluster"];
 
 /// Words (lowercase, without separators) by which code or a variable name says which kind of
 /// resource it names.

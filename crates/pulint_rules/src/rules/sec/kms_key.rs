@@ -3,6 +3,7 @@
 use crate::policy::{get_ci, statements};
 use crate::{declare_rule, query, Ctx, Rule};
 use pulint_model::{Program, ResourceId, ResourceKind, RuleMeta, Span, Value, ValueKind};
+use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it does
@@ -61,7 +62,7 @@ declare_rule! {
 }
 
 /// A service that must be named in a key policy before it can use a customer-managed key.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Service {
     /// CloudWatch Logs encrypting a log group (AWS docs: CloudWatch Logs, "Encrypt log data in
     /// CloudWatch Logs using AWS KMS", step 2).
@@ -164,11 +165,15 @@ impl Rule for KmsKeyPolicyMissingService {
         cloudfront_origins(p, &mut uses);
         launch_templates(p, &mut uses);
 
+        // Each key and service judged once (many uses share a key; the labels look again).
+        let mut judged: HashMap<(ResourceId, Service), Option<Option<Span>>> = HashMap::new();
+        let verdicts: Vec<Option<Option<Span>>> =
+            uses.iter().map(|u| *judged.entry((u.key, u.service)).or_insert_with(|| missing_statement(p, u.key, u.service))).collect();
         // One finding per key policy and service: the missing statement is one edit.
         let mut done: Vec<(Span, Service)> = Vec::new();
         for (i, u) in uses.iter().enumerate() {
             let key = p.resource(u.key);
-            let Some(doc) = missing_statement(p, u.key, u.service) else { continue };
+            let Some(doc) = verdicts[i] else { continue };
             let at = doc.unwrap_or(key.span);
             if done.contains(&(at, u.service)) {
                 continue;
@@ -183,7 +188,8 @@ impl Rule for KmsKeyPolicyMissingService {
                 d = d.with_label(key.span, "key created here");
             }
             let mut labelled = Vec::new();
-            for other in uses[i..].iter().filter(|o| o.service == u.service && missing_statement(p, o.key, o.service).map(|d| d.unwrap_or(p.resource(o.key).span)) == Some(at)) {
+            let same = |(o, v): &(&Use, &Option<Option<Span>>)| o.service == u.service && v.map(|d| d.unwrap_or(p.resource(o.key).span)) == Some(at);
+            for (other, _) in uses[i..].iter().zip(&verdicts[i..]).filter(same) {
                 for (span, text) in [(other.key_ref, "the key is used here"), (other.site, "the service needs it here")] {
                     if !labelled.contains(&span) {
                         labelled.push(span);
