@@ -49,9 +49,9 @@ fn build_on_stack(inputs: Vec<Input>, options: &Options) -> Program {
     let mut program = Program::default();
     let mut lowered = Vec::new();
     let mut yaml_files: Vec<(FileId, String)> = Vec::new();
-    for input in inputs {
+    for mut input in inputs {
         let kind = FileKind::from_path(&input.rel);
-        let Some(text) = decode(&mut program, &input, kind) else { continue };
+        let Some(text) = decode(&mut program, &mut input, kind) else { continue };
         let host = program.sources.add(SourceFile::new(input.path.clone(), kind, text, Origin::Disk));
         match kind {
             FileKind::Markdown => split_markdown(&mut program, host, &mut lowered, &mut yaml_files),
@@ -71,22 +71,28 @@ fn build_on_stack(inputs: Vec<Input>, options: &Options) -> Program {
 }
 
 /// Text of a file, or a note saying why it cannot be read.
-fn decode(program: &mut Program, input: &Input, kind: FileKind) -> Option<String> {
-    let problem = if input.bytes.len() > MAX_FILE_BYTES {
-        Some((NoteKind::Budget, format!("file is larger than {} MB; skipped", MAX_FILE_BYTES / (1024 * 1024))))
-    } else if memchr::memchr(0, &input.bytes[..input.bytes.len().min(8192)]).is_some() {
-        Some((NoteKind::Unreadable, "file is binary (contains NUL bytes); skipped".to_string()))
-    } else {
-        None
-    };
-    let text = match (&problem, std::str::from_utf8(&input.bytes)) {
-        (None, Ok(t)) => Some(t.strip_prefix('\u{feff}').unwrap_or(t).to_string()),
+fn decode(program: &mut Program, input: &mut Input, kind: FileKind) -> Option<String> {
+    if input.bytes.len() > MAX_FILE_BYTES {
+        let message = format!("file is larger than {} MB; skipped", MAX_FILE_BYTES / (1024 * 1024));
+        return note_file(program, input, kind, NoteKind::Budget, message);
+    }
+    if memchr::memchr(0, &input.bytes[..input.bytes.len().min(8192)]).is_some() {
+        return note_file(program, input, kind, NoteKind::Unreadable, "file is binary (contains NUL bytes); skipped".to_string());
+    }
+    // Valid UTF-8 keeps its buffer: no copy.
+    match String::from_utf8(std::mem::take(&mut input.bytes)) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Some(text)
+        }
         // A stray byte from another encoding should not cost the whole file: invalid bytes
         // become U+FFFD (one character each, so lines and columns stay right) and are reported.
-        (None, Err(e)) => {
-            let text = String::from_utf8_lossy(&input.bytes);
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to() as u32;
+            let text = String::from_utf8_lossy(e.as_bytes());
             let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-            let offset = e.valid_up_to() as u32;
             let pending = Note {
                 kind: NoteKind::Unreadable,
                 message: format!("file is not valid UTF-8 (first invalid byte at offset {offset}); invalid bytes were read as U+FFFD"),
@@ -94,13 +100,8 @@ fn decode(program: &mut Program, input: &Input, kind: FileKind) -> Option<String
                 span: Span::new(FileId(program.sources.len() as u32), offset, offset + 1),
             };
             program.notes.push(pending);
-            return Some(text);
+            Some(text)
         }
-        (Some(_), _) => None,
-    };
-    match problem {
-        Some((k, message)) => note_file(program, input, kind, k, message),
-        None => text,
     }
 }
 

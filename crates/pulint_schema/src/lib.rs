@@ -15,13 +15,28 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
-use serde_json::value::RawValue;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::Value as Json;
 
 use names::with_normal;
 pub use names::{closest, distance, normalize, same_name, with_folded, within};
 
 const DATA: &str = include_str!("../data/aws.json");
+
+/// A byte range of [`DATA`]; `(0, 0)` when the value is absent.
+type Range = (usize, usize);
+
+/// Where the entries sit in [`DATA`]: `RESOURCES`, `FUNCTIONS`, `TYPES` and the sections' ranges,
+/// written by `build.rs`.
+mod index {
+    use super::Range;
+    include!(concat!(env!("OUT_DIR"), "/index.rs"));
+}
+
+/// The text of an indexed value.
+fn slice(r: Range) -> Option<&'static str> {
+    (r.1 > 0).then(|| &DATA[r.0..r.1])
+}
 
 /// The major version of pulumi-aws a program is judged by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -124,12 +139,12 @@ pub struct Property {
 /// A part of the embedded schema parsed on first use (or given parsed).
 #[derive(Debug)]
 struct Lazy<T> {
-    raw: Option<&'static RawValue>,
+    raw: Option<&'static str>,
     cell: OnceLock<T>,
 }
 
 impl<T> Lazy<T> {
-    fn new(raw: Option<&'static RawValue>) -> Self {
+    fn new(raw: Option<&'static str>) -> Self {
         Lazy { raw, cell: OnceLock::new() }
     }
 
@@ -139,7 +154,7 @@ impl<T> Lazy<T> {
 
     fn get(&self, parse: fn(&Json) -> T) -> &T {
         self.cell.get_or_init(|| {
-            let json = self.raw.and_then(|r| serde_json::from_str(r.get()).ok()).unwrap_or(Json::Null);
+            let json = self.raw.and_then(|r| serde_json::from_str(r).ok()).unwrap_or(Json::Null);
             parse(&json)
         })
     }
@@ -219,16 +234,16 @@ pub struct V6Delta {
 #[derive(Debug)]
 pub struct Schema {
     pub version: String,
-    modules: HashSet<String>,
-    resources: HashMap<String, Resource>,
-    by_class: HashMap<String, String>,
-    functions: HashMap<String, Function>,
+    modules: FxHashSet<String>,
+    resources: FxHashMap<String, Resource>,
+    by_class: FxHashMap<String, String>,
+    functions: FxHashMap<String, Function>,
     /// Function tokens by module and normalised Python name (`("ec2", "getvpc")`).
-    fn_by_name: HashMap<(String, String), String>,
-    types: HashMap<&'static str, Lazy<Vec<Property>>>,
-    enums: HashMap<String, Vec<String>>,
-    deprecated_enum_values: HashMap<String, HashSet<String>>,
-    node_only: HashMap<String, HashSet<String>>,
+    fn_by_name: FxHashMap<(String, String), String>,
+    types: FxHashMap<&'static str, Lazy<Vec<Property>>>,
+    enums: FxHashMap<String, Vec<String>>,
+    deprecated_enum_values: FxHashMap<String, FxHashSet<String>>,
+    node_only: FxHashMap<String, FxHashSet<String>>,
     pub v6: V6Delta,
     /// What `pulumi.<name>` may be in the core SDKs (Python, Node), from the pinned releases.
     pulumi_python: HashSet<String>,
@@ -239,29 +254,37 @@ impl Schema {
     /// The embedded schema.
     pub fn aws() -> &'static Schema {
         static SCHEMA: OnceLock<Schema> = OnceLock::new();
-        SCHEMA.get_or_init(|| Schema::parse(DATA).expect("the embedded AWS schema is valid JSON"))
+        SCHEMA.get_or_init(|| Schema::load().expect("the embedded AWS schema is valid JSON"))
     }
 
-    fn parse(text: &'static str) -> Result<Schema, serde_json::Error> {
-        let doc: Index = serde_json::from_str(text)?;
-        let mut resources = HashMap::new();
-        let mut by_class = HashMap::new();
-        for (token, e) in doc.resources {
-            by_class.insert(e.class.clone(), token.to_string());
-            let r = Resource { token: token.to_string(), class: e.class, inputs: Lazy::new(e.inputs), outputs: Lazy::new(e.outputs), deprecated: e.deprecated };
+    /// Fills the maps from the build-time index (`build.rs`); only the small sections are parsed.
+    fn load() -> Result<Schema, serde_json::Error> {
+        let mut resources = FxHashMap::with_capacity_and_hasher(index::RESOURCES.len(), Default::default());
+        let mut by_class = FxHashMap::with_capacity_and_hasher(index::RESOURCES.len(), Default::default());
+        for &(token, class, inputs, outputs, deprecated) in index::RESOURCES {
+            by_class.insert(class.to_string(), token.to_string());
+            let r = Resource {
+                token: token.to_string(),
+                class: class.to_string(),
+                inputs: Lazy::new(slice(inputs)),
+                outputs: Lazy::new(slice(outputs)),
+                deprecated: deprecated.map(str::to_string),
+            };
             resources.insert(token.to_string(), r);
         }
-        let mut functions = HashMap::new();
-        for (token, e) in doc.functions {
-            let f = Function { token: token.to_string(), python: e.function, inputs: Lazy::new(e.inputs), outputs: Lazy::new(e.outputs) };
+        let mut functions = FxHashMap::with_capacity_and_hasher(index::FUNCTIONS.len(), Default::default());
+        for &(token, python, inputs, outputs) in index::FUNCTIONS {
+            let f = Function { token: token.to_string(), python: python.to_string(), inputs: Lazy::new(slice(inputs)), outputs: Lazy::new(slice(outputs)) };
             functions.insert(token.to_string(), f);
         }
         let fn_by_name = functions
             .values()
             .filter_map(|f: &Function| f.python.split_once('.').map(|(m, n)| ((m.to_string(), normalize(n)), f.token.clone())))
             .collect();
-        let types = doc.types.into_iter().map(|(k, v)| (k, Lazy::new(Some(v)))).collect();
-        let d: Json = serde_json::from_str(doc.v6.get())?;
+        let types = index::TYPES.iter().map(|&(k, v)| (k, Lazy::new(slice(v)))).collect();
+        let section = |r: Range| slice(r).unwrap_or("null");
+        let pulumi: CoreNames = serde_json::from_str(section(index::PULUMI))?;
+        let d: Json = serde_json::from_str(section(index::V6))?;
         let v6 = V6Delta {
             version: d["version"].as_str().unwrap_or_default().to_string(),
             removed_resources: obj(&d["resources"]).map(|(t, e)| (t.clone(), resource(t, e))).collect(),
@@ -271,19 +294,19 @@ impl Schema {
             not_deprecated_types: obj(&d["not_deprecated_types"]).map(|(t, e)| (t.clone(), strings(e).into_iter().collect())).collect(),
         };
         Ok(Schema {
-            version: doc.version,
-            modules: doc.modules,
+            version: index::VERSION.to_string(),
+            modules: serde_json::from_str(section(index::MODULES))?,
             resources,
             by_class,
             functions,
             fn_by_name,
             types,
-            enums: doc.enums,
-            deprecated_enum_values: doc.deprecated_enum_values,
-            node_only: doc.node_only,
+            enums: serde_json::from_str(section(index::ENUMS))?,
+            deprecated_enum_values: serde_json::from_str(section(index::DEPRECATED_ENUM_VALUES))?,
+            node_only: serde_json::from_str(section(index::NODE_ONLY))?,
             v6,
-            pulumi_python: doc.pulumi.python,
-            pulumi_node: doc.pulumi.node,
+            pulumi_python: pulumi.python,
+            pulumi_node: pulumi.node,
         })
     }
 
@@ -399,45 +422,6 @@ impl Schema {
     }
 }
 
-/// The top level of `data/aws.json`, with each entry's properties left unparsed.
-#[derive(Deserialize)]
-struct Index {
-    version: String,
-    modules: HashSet<String>,
-    #[serde(borrow)]
-    resources: HashMap<&'static str, IndexEntry>,
-    #[serde(borrow)]
-    functions: HashMap<&'static str, IndexFunction>,
-    #[serde(borrow)]
-    types: HashMap<&'static str, &'static RawValue>,
-    enums: HashMap<String, Vec<String>>,
-    deprecated_enum_values: HashMap<String, HashSet<String>>,
-    node_only: HashMap<String, HashSet<String>>,
-    #[serde(borrow)]
-    v6: &'static RawValue,
-    pulumi: CoreNames,
-}
-
-#[derive(Deserialize)]
-struct IndexEntry {
-    class: String,
-    #[serde(rename = "in", borrow, default)]
-    inputs: Option<&'static RawValue>,
-    #[serde(rename = "out", borrow, default)]
-    outputs: Option<&'static RawValue>,
-    #[serde(default)]
-    deprecated: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct IndexFunction {
-    function: String,
-    #[serde(rename = "in", borrow, default)]
-    inputs: Option<&'static RawValue>,
-    #[serde(rename = "out", borrow, default)]
-    outputs: Option<&'static RawValue>,
-}
-
 #[derive(Deserialize)]
 struct CoreNames {
     python: HashSet<String>,
@@ -512,6 +496,25 @@ mod tests {
         assert!(s.pulumi_names(false).contains("interpolate") && !s.pulumi_names(false).contains("random"));
         let ingress = s.nested("ec2.SecurityGroupIngress").unwrap();
         assert!(find(ingress, "from_port").unwrap().required);
+    }
+
+    #[test]
+    fn index_ranges_hold_whole_values() {
+        // build.rs records where each entry sits in the JSON; a range off by a byte would parse as
+        // nothing, and the entry would silently have no properties.
+        let whole = |r: Range| slice(r).is_none_or(|t| serde_json::from_str::<Json>(t).is_ok_and(|j| j.is_object() || j.is_array()));
+        for &(token, _, inputs, outputs, _) in index::RESOURCES {
+            assert!(whole(inputs) && whole(outputs), "{token}");
+        }
+        for &(token, _, inputs, outputs) in index::FUNCTIONS {
+            assert!(whole(inputs) && whole(outputs), "{token}");
+        }
+        for &(key, r) in index::TYPES {
+            assert!(slice(r).is_some() && whole(r), "{key}");
+        }
+        for r in [index::MODULES, index::ENUMS, index::DEPRECATED_ENUM_VALUES, index::NODE_ONLY, index::V6, index::PULUMI] {
+            assert!(slice(r).is_some() && whole(r));
+        }
     }
 
     #[test]
