@@ -241,6 +241,8 @@ pub struct Schema {
     /// Function tokens by module and normalised Python name (`("ec2", "getvpc")`).
     fn_by_name: FxHashMap<(String, String), String>,
     types: FxHashMap<&'static str, Lazy<Vec<Property>>>,
+    /// Resource classes and nested input types by module ([`Schema::of_module`]).
+    by_module: OnceLock<FxHashMap<&'static str, (Vec<&'static str>, Vec<&'static str>)>>,
     enums: FxHashMap<String, Vec<String>>,
     deprecated_enum_values: FxHashMap<String, FxHashSet<String>>,
     node_only: FxHashMap<String, FxHashSet<String>>,
@@ -301,6 +303,7 @@ impl Schema {
             functions,
             fn_by_name,
             types,
+            by_module: OnceLock::new(),
             enums: serde_json::from_str(section(index::ENUMS))?,
             deprecated_enum_values: serde_json::from_str(section(index::DEPRECATED_ENUM_VALUES))?,
             node_only: serde_json::from_str(section(index::NODE_ONLY))?,
@@ -346,15 +349,30 @@ impl Schema {
     }
 
     /// The resource classes of a module (`s3` -> `Bucket`, `BucketPolicy`, ...).
-    pub fn classes_of<'a>(&'a self, module: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        let prefix = format!("{}.", module.trim_end_matches('_'));
-        self.by_class.keys().filter_map(move |c| c.strip_prefix(prefix.as_str()))
+    pub fn classes_of(&self, module: &str) -> impl Iterator<Item = &'static str> + '_ {
+        self.of_module(module).0.iter().copied()
     }
 
     /// The nested input types of a module, as their Python classes are named (`BucketVersioningArgs`).
-    pub fn args_classes_of<'a>(&'a self, module: &'a str) -> impl Iterator<Item = String> + 'a {
-        let prefix = format!("{}.", module.trim_end_matches('_'));
-        self.types.keys().filter_map(move |k| k.strip_prefix(prefix.as_str()).map(|t| format!("{t}Args")))
+    pub fn args_classes_of(&self, module: &str) -> impl Iterator<Item = String> + '_ {
+        self.of_module(module).1.iter().map(|t| format!("{t}Args"))
+    }
+
+    /// A module's resource classes and nested input types (names without the module), grouped
+    /// on first use: suggestions for a mistyped class searched all 10,000 entries each time.
+    fn of_module(&self, module: &str) -> &(Vec<&'static str>, Vec<&'static str>) {
+        static EMPTY: (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+        let grouped = self.by_module.get_or_init(|| {
+            let mut grouped: FxHashMap<&'static str, (Vec<&'static str>, Vec<&'static str>)> = FxHashMap::default();
+            for (module, class) in index::RESOURCES.iter().filter_map(|r| r.1.split_once('.')) {
+                grouped.entry(module).or_default().0.push(class);
+            }
+            for (module, ty) in index::TYPES.iter().filter_map(|t| t.0.split_once('.')) {
+                grouped.entry(module).or_default().1.push(ty);
+            }
+            grouped
+        });
+        grouped.get(module.trim_end_matches('_')).unwrap_or(&EMPTY)
     }
 
     /// Whether a capitalised name exists in a module of either SDK: a resource class, a nested

@@ -55,32 +55,52 @@ fn folded_ascii(s: &str) -> impl Iterator<Item = u8> + '_ {
 /// (`version` for `versioning`, `BucketReplicationConfig` for `BucketReplication`).
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let n: Vec<char> = folded(name).collect();
+    // The same text as bytes when it is ASCII: most names are, and bytes compare faster.
+    let n_ascii: Option<Vec<u8>> = name.is_ascii().then(|| folded_ascii(name).collect());
     let counts = char_counts(&n);
     // Buffers reused across candidates: a name is compared with up to thousands of them.
-    let (mut m, mut row) = (Vec::new(), Vec::new());
+    let (mut m, mut m_ascii, mut row) = (Vec::new(), Vec::new(), Vec::new());
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
-        m.clear();
-        if c.is_ascii() {
-            m.extend(folded_ascii(c).map(char::from));
-        } else {
-            m.extend(folded(c));
-        }
-        let limit = (n.len().max(m.len()) / 3).max(1);
-        // Only a distance up to the best so far can still win (a tie by the smaller name).
-        let bound = best.map_or(limit, |(bd, _)| limit.min(bd));
-        // The distance is at least the difference in length and at least the difference of
-        // the letter counts: skip what cannot be close without computing it (a 20,000-character
-        // key against every candidate took seconds).
-        if m.len().abs_diff(n.len()) > bound || count_distance(&counts, n.len(), &m) > bound {
-            continue;
-        }
-        let d = if m.starts_with(&n) || n.starts_with(&m) { m.len().abs_diff(n.len()) } else { bounded_distance(&n, &m, bound, &mut row) };
+        let best_distance = best.map(|(d, _)| d);
+        let judged = match &n_ascii {
+            Some(n_ascii) if c.is_ascii() => {
+                // Folding only drops characters: a candidate too short before it is too short after.
+                if c.len() + (n.len() / 3).max(1) < n.len() {
+                    continue;
+                }
+                m_ascii.clear();
+                m_ascii.extend(folded_ascii(c));
+                near(n_ascii, &counts, &m_ascii, best_distance, &mut row)
+            }
+            _ => {
+                m.clear();
+                m.extend(folded(c));
+                near(&n, &counts, &m, best_distance, &mut row)
+            }
+        };
+        let Some((d, limit)) = judged else { continue };
         if d <= limit && best.is_none_or(|(bd, bc)| d < bd || d == bd && c < bc) {
             best = Some((d, c));
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// The distance between the folded name `n` (counted in `counts`) and a folded candidate `m`,
+/// with the most a suggestion may differ by, or None when `m` cannot be closer than `best`.
+fn near<T: Copy + PartialEq + Into<u32>>(n: &[T], counts: &[i32; 129], m: &[T], best: Option<usize>, row: &mut Vec<usize>) -> Option<(usize, usize)> {
+    let limit = (n.len().max(m.len()) / 3).max(1);
+    // Only a distance up to the best so far can still win (a tie by the smaller name).
+    let bound = best.map_or(limit, |bd| limit.min(bd));
+    // The distance is at least the difference in length and at least the difference of the
+    // letter counts: skip what cannot be close without computing it (a 20,000-character key
+    // against every candidate took seconds).
+    if m.len().abs_diff(n.len()) > bound || count_distance(counts, n.len(), m) > bound {
+        return None;
+    }
+    let d = if m.starts_with(n) || n.starts_with(m) { m.len().abs_diff(n.len()) } else { bounded_distance(n, m, bound, row) };
+    Some((d, limit))
 }
 
 /// The characters of a name's normal form (see [`normalize`]).
@@ -99,12 +119,12 @@ fn char_counts(s: &[char]) -> [i32; 129] {
 
 /// A lower bound of the Levenshtein distance between the text `n` counted in `counts` and `m`:
 /// each edit changes at most one count up and one down.
-fn count_distance(counts: &[i32; 129], n_len: usize, m: &[char]) -> usize {
+fn count_distance<T: Copy + Into<u32>>(counts: &[i32; 129], n_len: usize, m: &[T]) -> usize {
     let mut left = *counts;
     // Characters of `m` beyond what `n` has; `n` then has `fewer + n_len - m_len` beyond `m`.
     let mut fewer = 0usize;
     for &c in m {
-        let slot = &mut left[(c as usize).min(128)];
+        let slot = &mut left[(c.into() as usize).min(128)];
         *slot -= 1;
         if *slot < 0 {
             fewer += 1;
@@ -129,20 +149,30 @@ pub fn within(a: &str, b: &str, limit: usize) -> bool {
     a.len().abs_diff(b.len()) <= limit && bounded_distance(&a, &b, limit, &mut Vec::new()) <= limit
 }
 
-/// Levenshtein distance, or some value above `limit` as soon as every prefix alignment costs
-/// more than `limit` (the distance cannot come back down).
-fn bounded_distance(a: &[char], b: &[char], limit: usize, row: &mut Vec<usize>) -> usize {
+/// Levenshtein distance, or some value above `limit` when the distance is above it. Only the
+/// cells within `limit` of the diagonal can stay within `limit`, so only they are computed
+/// (values are capped at `limit + 1`), and the scan stops when a whole band exceeds `limit`.
+fn bounded_distance<T: PartialEq>(a: &[T], b: &[T], limit: usize, row: &mut Vec<usize>) -> usize {
+    let big = limit.saturating_add(1);
     row.clear();
-    row.extend(0..=b.len());
+    row.extend((0..=b.len()).map(|j| j.min(big)));
     for (i, ca) in a.iter().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        let mut least = row[0];
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            least = least.min(row[j + 1]);
-            prev = cur;
+        let r = i + 1;
+        // The band of row `r`: columns `lo..=hi`; column `lo - 1` is its left edge.
+        let lo = r.saturating_sub(limit).max(1);
+        if lo - 1 > b.len() {
+            return big;
+        }
+        let hi = r.saturating_add(limit).min(b.len());
+        let mut diagonal = row[lo - 1];
+        row[lo - 1] = if lo == 1 { r.min(big) } else { big };
+        let mut least = row[lo - 1];
+        for j in lo..=hi {
+            let above = row[j];
+            let v = (diagonal + usize::from(*ca != b[j - 1])).min(row[j - 1] + 1).min(above + 1).min(big);
+            row[j] = v;
+            least = least.min(v);
+            diagonal = above;
         }
         if least > limit {
             return least;
@@ -171,6 +201,43 @@ mod tests {
         assert_eq!(closest("versionning", ["versioning", "website"]), Some("versioning"));
         assert_eq!(closest("BucketReplication", ["BucketReplicationConfig", "BucketPolicy"]), Some("BucketReplicationConfig"));
         assert_eq!(closest("tags", ["acl", "bucket"]), None);
+    }
+
+    /// The banded distance is exact up to its limit and above the limit beyond it, checked
+    /// against the textbook table on random strings over a small alphabet (many near misses).
+    #[test]
+    fn bounded_distance_is_exact_within_its_limit() {
+        fn textbook(a: &[u8], b: &[u8]) -> usize {
+            let mut t = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+            for (i, row) in t.iter_mut().enumerate() {
+                row[0] = i;
+            }
+            for j in 0..=b.len() {
+                t[0][j] = j;
+            }
+            for i in 1..=a.len() {
+                for j in 1..=b.len() {
+                    t[i][j] = (t[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1])).min(t[i - 1][j] + 1).min(t[i][j - 1] + 1);
+                }
+            }
+            t[a.len()][b.len()]
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        let mut row = Vec::new();
+        for _ in 0..20_000 {
+            let a: Vec<u8> = (0..next(12)).map(|_| b'a' + next(3) as u8).collect();
+            let b: Vec<u8> = (0..next(12)).map(|_| b'a' + next(3) as u8).collect();
+            let exact = textbook(&a, &b);
+            for limit in 0..6 {
+                let d = bounded_distance(&a, &b, limit, &mut row);
+                assert!(if exact <= limit { d == exact } else { d > limit }, "{a:?} {b:?} limit {limit}: {d}, exactly {exact}");
+            }
+            assert_eq!(bounded_distance(&a, &b, usize::MAX, &mut row), exact);
+        }
     }
 
     /// The pruned search picks what comparing every candidate's full distance picks.
