@@ -264,8 +264,9 @@ impl Value {
     }
 
     /// Visits this value and every value nested in it, depth first; not the alternatives of an
-    /// unknown value.
-    pub fn walk<'a>(&'a self, f: &mut dyn FnMut(&'a Value)) {
+    /// unknown value. Generic over the visitor so that its body is inlined into the traversal
+    /// (rules walk every argument of every resource, several times each).
+    pub fn walk<'a, F: FnMut(&'a Value) + ?Sized>(&'a self, f: &mut F) {
         f(self);
         match &self.kind {
             ValueKind::List(items) | ValueKind::All(items) => items.iter().for_each(|v| v.walk(f)),
