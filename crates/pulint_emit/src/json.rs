@@ -55,14 +55,102 @@ pub fn render(reports: &[Report<'_>]) -> String {
 /// time (and dropped) and [`join`]ed later: `join(render_items(a) ++ render_items(b))` is
 /// `render(a ++ b)`.
 pub fn render_items(reports: &[Report<'_>]) -> Vec<String> {
-    diagnostics(reports)
-        .iter()
-        .map(|item| {
-            let pretty = serde_json::to_string_pretty(item).unwrap_or_else(|_| "{}".into());
-            // JSON strings never hold a raw line break, so indenting after each one is safe.
-            format!("  {}", pretty.replace('\n', "\n  "))
-        })
-        .collect()
+    diagnostics(reports).iter().map(JsonDiagnostic::pretty_item).collect()
+}
+
+impl JsonDiagnostic<'_> {
+    /// This finding as `serde_json::to_string_pretty` prints it, indented as an element of the
+    /// array, written directly: serde's pretty printer, then indenting its output, cost about
+    /// ten thousand instructions a finding (test: `items_are_what_serde_prints`).
+    fn pretty_item(&self) -> String {
+        let mut out = String::with_capacity(320 + self.message.len() + self.help.map_or(0, str::len));
+        out.push_str("  {");
+        let text = |out: &mut String, key: &str, value: &str| {
+            field(out, key);
+            escaped(out, value);
+        };
+        let number = |out: &mut String, key: &str, value: u32| {
+            field(out, key);
+            out.push_str(itoa(value, &mut [0; 10]));
+        };
+        let optional = |out: &mut String, key: &str, value: Option<&str>| match value {
+            Some(v) => text(out, key, v),
+            None => {
+                field(out, key);
+                out.push_str("null");
+            }
+        };
+        text(&mut out, "code", self.code);
+        text(&mut out, "name", self.name);
+        text(&mut out, "category", self.category);
+        text(&mut out, "severity", self.severity);
+        text(&mut out, "message", self.message);
+        text(&mut out, "file", self.file);
+        number(&mut out, "line", self.line);
+        number(&mut out, "column", self.column);
+        number(&mut out, "end_line", self.end_line);
+        number(&mut out, "end_column", self.end_column);
+        optional(&mut out, "embedded_path", self.embedded_path);
+        optional(&mut out, "help", self.help);
+        out.push_str("\n  }");
+        out
+    }
+}
+
+/// The start of a field after `{` or after the previous field.
+fn field(out: &mut String, key: &str) {
+    if !out.ends_with('{') {
+        out.push(',');
+    }
+    out.push_str("\n    \"");
+    out.push_str(key);
+    out.push_str("\": ");
+}
+
+/// A JSON string as serde_json writes it: `"` and `\` escaped, control characters as `\n`-style
+/// escapes or `\u00xx`, everything else (all of Unicode, DEL, `/`) as is.
+fn escaped(out: &mut String, s: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..0x20 => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+/// The decimal digits of `n`, written at the end of `buf`.
+fn itoa(mut n: u32, buf: &mut [u8; 10]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).unwrap_or("0")
 }
 
 /// The array of [`render_items`] elements, as `serde_json::to_string_pretty` prints it.
@@ -75,6 +163,34 @@ pub fn join(items: Vec<String>) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// The hand-written item is byte for byte what serde_json's pretty printer makes of the
+    /// struct, indented: every control character, quotes, backslashes, Unicode, null and
+    /// numbers at their limits.
+    #[test]
+    fn items_are_what_serde_prints() {
+        let all_bytes: String = (0u8..0x80).map(char::from).collect();
+        let texts = ["", "plain", "quote \" and back\\slash", "line\nbreak\r\t\u{8}\u{c}", "é ✓ 🙂 \u{7f} /", all_bytes.as_str()];
+        for (i, text) in texts.iter().enumerate() {
+            let d = super::JsonDiagnostic {
+                code: "SEC001",
+                name: text,
+                category: "SEC",
+                severity: "error",
+                message: text,
+                file: text,
+                line: [0, 1, 9, 10, 4_294_967_295, 123_456][i],
+                column: i as u32,
+                end_line: 99_999,
+                end_column: 100_000,
+                embedded_path: (i % 2 == 0).then_some(*text),
+                help: (i % 3 != 0).then_some(*text),
+            };
+            let serde = serde_json::to_string_pretty(&d).unwrap();
+            let expected = format!("  {}", serde.replace('\n', "\n  "));
+            assert_eq!(d.pretty_item(), expected, "{text:?}");
+        }
+    }
+
     #[test]
     fn joined_items_are_serde_pretty() {
         #[derive(serde::Serialize)]
