@@ -167,6 +167,8 @@ pub struct Resource {
     pub class: String,
     inputs: Lazy<Vec<Property>>,
     outputs: Lazy<Vec<String>>,
+    /// The outputs' normal forms ([`normalize`]), for [`Resource::has_output`].
+    output_keys: Lazy<Vec<String>>,
     /// Deprecated in favour of the named resource (empty when none is named).
     pub deprecated: Option<String>,
 }
@@ -210,8 +212,8 @@ impl Resource {
 
     /// Whether `name` (any spelling) is an output attribute; every resource also has `id` and `urn`.
     pub fn has_output(&self, name: &str) -> bool {
-        let n = normalize(name);
-        n == "id" || n == "urn" || self.outputs().iter().any(|o| same_name(o, &n)) || self.input(name).is_some()
+        let keys = self.output_keys.get(|j| strings(j).iter().map(|o| normalize(o)).collect());
+        with_normal(name, |n| n == "id" || n == "urn" || keys.iter().any(|k| k == n)) || self.input(name).is_some()
     }
 }
 
@@ -270,6 +272,7 @@ impl Schema {
                 class: class.to_string(),
                 inputs: Lazy::new(slice(inputs)),
                 outputs: Lazy::new(slice(outputs)),
+                output_keys: Lazy::new(slice(outputs)),
                 deprecated: deprecated.map(str::to_string),
             };
             resources.insert(token.to_string(), r);
@@ -478,6 +481,7 @@ fn resource(token: &str, e: &Json) -> Resource {
         class: e["class"].as_str().unwrap_or_default().to_string(),
         inputs: Lazy::ready(props(&e["in"])),
         outputs: Lazy::ready(strings(&e["out"])),
+        output_keys: Lazy::ready(strings(&e["out"]).iter().map(|o| normalize(o)).collect()),
         deprecated: e.get("deprecated").and_then(Json::as_str).map(str::to_string),
     }
 }
