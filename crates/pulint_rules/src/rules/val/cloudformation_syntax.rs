@@ -130,7 +130,12 @@ fn scan(p: &Program, v: &Value, out: &mut Vec<(Span, &'static str, &'static str)
 /// Whether `s` has what every marker starts with (`{{`, `${`, `::` or `!`): one pass that spares
 /// most literals the search for each marker.
 fn may_hold_marker(s: &str) -> bool {
-    s.as_bytes().windows(2).any(|w| matches!(w, [b'{' | b'$', b'{'] | [b':', b':'] | [b'!', _]))
+    let b = s.as_bytes();
+    memchr::memchr3_iter(b'{', b':', b'!', b).any(|i| match b[i] {
+        b'{' => i > 0 && matches!(b[i - 1], b'{' | b'$'),
+        b':' => b.get(i + 1) == Some(&b':'),
+        _ => i + 1 < b.len(),
+    })
 }
 
 /// Text that is a CloudFormation template itself, where the syntax belongs.
@@ -159,5 +164,25 @@ fn shown(marker: &str) -> String {
         "{{resolve:" => "{{resolve:...}}".to_string(),
         "${AWS::" => "${AWS::...}".to_string(),
         m => m.trim_end().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The memchr search agrees with the plain definition (a pair of bytes that starts a
+    /// marker) on every string of up to five characters over the bytes that matter.
+    #[test]
+    fn may_hold_marker_is_the_pair_test() {
+        let plain = |s: &str| s.as_bytes().windows(2).any(|w| matches!(w, [b'{' | b'$', b'{'] | [b':', b':'] | [b'!', _]));
+        let alphabet = ['{', '$', ':', '!', 'a'];
+        let (mut level, mut strings) = (vec![String::new()], vec![String::new()]);
+        for _ in 0..5 {
+            level = level.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
+            strings.extend(level.iter().cloned());
+        }
+        assert!(strings.len() > 3000);
+        for s in &strings {
+            assert_eq!(super::may_hold_marker(s), plain(s), "{s:?}");
+        }
     }
 }
