@@ -216,6 +216,11 @@ fn example_host(s: &str) -> bool {
     if s.contains('@') || s.contains(' ') || !s.contains('.') {
         return false;
     }
+    // Most texts with a dot never say `example` (in any case): no lower-cased copy for them.
+    let b = s.as_bytes();
+    if !memchr::memchr2_iter(b'e', b'E', b).any(|i| b[i..].get(..7).is_some_and(|w| w.eq_ignore_ascii_case(b"example"))) {
+        return false;
+    }
     let lower = s.to_ascii_lowercase();
     let host = lower.split("://").last().unwrap_or(&lower);
     let host = host.split(['/', ':']).next().unwrap_or(host);
