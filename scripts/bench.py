@@ -11,6 +11,8 @@ What it does, in one run:
   3. Times, each under /usr/bin/time -v (wall clock, peak RSS), best of --repeat runs:
      - pulint check, full rule set (--preview), on the whole documents;
      - pulint check, full rule set, on the extracted .py and .ts files (each file its own program);
+     - the same files as two programs of thousands of files each (the directories `py` and `ts`),
+       which shows whether work grows faster than the files in one program;
      - pulint on the .py files only (the same files ruff sees);
      - ruff check --select E9 (syntax errors only: ruff's parse floor) on the .py files;
      - semgrep with 3 small local rules (--metrics=off) on the .py and .ts files.
@@ -151,9 +153,10 @@ def main():
         pl = [args.pulint, "check", "--preview", "--format", "json"]
         row("pulint, whole documents (.md)", pl + ["--include-markdown", "md"], md, size(md))
         row("pulint, extracted .py + .ts", pl + rel(py + ts), py + ts, size(py + ts))
+        row("pulint, the same as two directory programs", pl + ["py", "ts"], py + ts, size(py + ts))
         pulint_py, _ = row("pulint, extracted .py", pl + rel(py), py, size(py))
         ruff_py, _ = row(f"ruff check --select E9 (.py) [{ruff_v}]", [ruff, "check", "--no-cache", "--select", "E9", "--exit-zero", "--quiet", "py"], py, size(py))
-        pulint_all = rows[1][3]
+        pulint_all = rows[1][3]  # each file its own program
         semgrep_all, sp = row(f"semgrep, 3 rules (.py + .ts) [{semgrep_v}]", [semgrep, "scan", "--metrics=off", "--disable-version-check", "--config", rules, "--quiet", "--json", "py", "ts"], py + ts, size(py + ts), repeat=1)
 
         # Scaling: copies of the documents.

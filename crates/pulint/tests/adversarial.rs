@@ -273,6 +273,11 @@ fn speculative_type_arguments_are_bounded() {
         let run = check(&dir, name);
         assert!(run.took < Duration::from_secs(10) && run.stdout.contains("unclosed `<`"), "{name} took {:?}: {}", run.took, run.stdout);
     }
+    // Found by the 1-hour run: valid chains `x = a<a<…<b;` cost oxc the square of their length
+    // (each `<` an attempt that reads to the `;`): 64 lines of 1,000 took 40 s and 4 GB.
+    write(&dir, "chains.ts", format!("x = {}b;\n", "a<".repeat(1000)).repeat(64));
+    let run = check(&dir, "chains.ts");
+    assert!(run.took < Duration::from_secs(10) && run.stdout.contains("unclosed `<`"), "took {:?}: {}", run.took, run.stdout);
     // JavaScript has no type arguments: the same text is read once, as comparisons.
     write(&dir, "many.js", &many);
     let run = check(&dir, "many.js");

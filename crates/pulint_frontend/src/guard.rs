@@ -246,21 +246,29 @@ fn may_nest(text: &str, limit: usize) -> bool {
 /// 84 bytes of `a<b<[{[` repeated make 3^12 and took oxc seconds.
 pub const MAX_SPECULATION: u64 = 4_096;
 
+/// Tokens oxc may read again for failed type-argument attempts (as estimated by [`speculation`])
+/// above which a TypeScript file is not parsed. Found by cargo-fuzz: valid code such as
+/// `x = a<a<a<…<b;` (1,000 `<` on a line) makes every `<` an attempt that reads to the `;` and
+/// fails, so the work and oxc's arena grow with the square of the line: 2 KB took 0.5-1 s and
+/// 96 MB, 16 such lines 10 s and 1 GB. Real programs stay far below (see the guard's tests).
+pub const MAX_REREADS: u64 = 200_000;
+
 /// Why a code file of `kind` must not be parsed (the message of its budget note), or None.
 pub fn refuse(text: &str, kind: FileKind) -> Option<String> {
     let python = kind == FileKind::Python;
     if may_nest(text, MAX_NESTING) && nesting(text, python, MAX_NESTING) > MAX_NESTING {
         return Some(format!("code is nested more than {MAX_NESTING} levels deep; not analysed"));
     }
-    if kind == FileKind::TypeScript && may_speculate(text) && speculation(text, MAX_SPECULATION) > MAX_SPECULATION {
+    if kind == FileKind::TypeScript && may_speculate(text) && speculation(text, MAX_SPECULATION, MAX_REREADS).exceeds(MAX_SPECULATION, MAX_REREADS) {
         return Some("code nests too many unclosed `<` for the TypeScript parser to read in bounded time; not analysed".to_string());
     }
     None
 }
 
-/// Whether [`speculation`] can exceed [`MAX_SPECULATION`] at all: its product has a factor
-/// `1 + u` per level with `u` unclosed `<`s there, at most `2^u`, so it stays at or under
-/// `2^(number of <)`. Counting the `<`s is far cheaper than the scan, and most files have few.
+/// Whether [`speculation`] can exceed its limits at all: its product has a factor `1 + u` per
+/// level with `u` unclosed `<`s there, at most `2^u`, so it stays at or under `2^(number of <)`;
+/// with at most 12 `<`s, no token is read again more than 12 times. Counting the `<`s is far
+/// cheaper than the scan, and most files have few.
 fn may_speculate(text: &str) -> bool {
     let bound_bits = MAX_SPECULATION.ilog2() as usize;
     memchr::memchr_iter(b'<', text.as_bytes()).nth(bound_bits).is_some()
@@ -272,14 +280,36 @@ fn may_speculate(text: &str) -> bool {
 /// as the start of type arguments and, when that fails, as a comparison; what follows it is
 /// parsed once per attempt, so every unclosed `<` multiplies the reads of the brackets nested
 /// after it. `<<`, `<=`, `=>`, `>=`, strings and comments do not count; template substitutions
-/// do. Returns a number above `limit` as soon as one is seen.
-pub fn speculation(text: &str, limit: u64) -> u64 {
+/// do.
+///
+/// Also how many tokens are read again by attempts that fail without nesting: an attempt at a
+/// `<` reads on while the tokens can be part of a type and fails at the first that cannot (`;`,
+/// `=`, `+`, `*`, `%`, `!`, `^`, `~`, `&&`, `||`) unless a `>` or its bracket closes it first, so
+/// each token counts once per attempt still open at its bracket level and the ones outside.
+/// Returns as soon as either estimate passes its limit.
+pub fn speculation(text: &str, limit: u64, rereads_limit: u64) -> Speculation {
+    speculation_in(text, limit, rereads_limit, true)
+}
+
+/// Whether a TypeScript file that did not parse may be read again as TSX (JSX in TypeScript).
+/// oxc's TSX mode has costs of its own: fuzzed text of unclosed `<`, `{` and `[` with a quote
+/// among them took seconds and 255 MB for 1.8 KB. So the retry is only for text that shows JSX
+/// closing syntax (`</`, `/>`) and stays within the `<` limits when its quotes are read as JSX
+/// text (which holds no strings) rather than as the start of a string.
+pub fn tsx_retry_allowed(text: &str) -> bool {
+    let jsx = memmem::find(text.as_bytes(), b"</").is_some() || memmem::find(text.as_bytes(), b"/>").is_some();
+    jsx && !speculation_in(text, MAX_SPECULATION, MAX_REREADS, false).exceeds(MAX_SPECULATION, MAX_REREADS)
+}
+
+/// [`speculation`], with quotes starting strings or (for JSX text) read as ordinary bytes.
+fn speculation_in(text: &str, limit: u64, rereads_limit: u64, strings: bool) -> Speculation {
     let b = text.as_bytes();
     let n = b.len();
-    let mut levels = SpeculationLevels(vec![(0, 1)]);
+    let mut levels = SpeculationLevels { levels: vec![Level { unclosed: 0, product: 1, open: 0 }], open: 0 };
     // Levels (as `levels.0.len()`) that are template substitutions, innermost last.
     let mut templates: Vec<usize> = Vec::new();
     let mut max = 1u64;
+    let mut rereads = 0u64;
     let mut i = 0;
     // The last significant byte and, when it ended a name, the name (decide what a `/` starts).
     let mut last = 0u8;
@@ -289,6 +319,10 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
         if BLANK[c as usize] {
             i = skip_spaces(b, i + 1);
             continue;
+        }
+        rereads = rereads.saturating_add(levels.open);
+        if rereads > rereads_limit {
+            return Speculation { ways: max, rereads };
         }
         let prev = last;
         let prev_word = word.take();
@@ -300,7 +334,7 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
             continue;
         }
         match c {
-            b'"' | b'\'' => {
+            b'"' | b'\'' if strings => {
                 i = skip_string(b, i, c, false);
                 continue;
             }
@@ -308,7 +342,7 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
                 i += 2;
                 continue;
             }
-            b'`' => {
+            b'`' if strings => {
                 i = levels.template_part(b, i + 1, &mut templates);
                 continue;
             }
@@ -327,9 +361,9 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
             }
             b'(' | b'[' | b'{' => levels.push(),
             b')' | b']' | b'}' => {
-                if levels.0.len() > 1 {
-                    let closes_template = c == b'}' && templates.last() == Some(&levels.0.len());
-                    levels.0.pop();
+                if levels.levels.len() > 1 {
+                    let closes_template = c == b'}' && templates.last() == Some(&levels.levels.len());
+                    levels.pop();
                     if closes_template {
                         templates.pop();
                         i = levels.template_part(b, i + 1, &mut templates);
@@ -339,15 +373,22 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
             }
             b';' => {
                 levels.set_unclosed(|_| 0);
+                levels.fail_attempts();
             }
+            // Tokens no type can hold end the attempts open at this level (`=>` and `==` are
+            // left to the `>` and `=` cases).
+            b'=' if b.get(i + 1) != Some(&b'>') => levels.fail_attempts(),
+            b'+' | b'*' | b'%' | b'!' | b'^' | b'~' => levels.fail_attempts(),
+            b'&' | b'|' if b.get(i + 1) == Some(&c) => levels.fail_attempts(),
             b'<' => {
                 if i + 1 < n && (b[i + 1] == b'<' || b[i + 1] == b'=') {
                     i += 2;
                     continue;
                 }
                 max = max.max(levels.set_unclosed(|u| u + 1));
+                levels.attempt();
                 if max > limit {
-                    return max;
+                    return Speculation { ways: max, rereads };
                 }
             }
             b'>' => {
@@ -356,32 +397,94 @@ pub fn speculation(text: &str, limit: u64) -> u64 {
                     continue;
                 }
                 levels.set_unclosed(|u| u.saturating_sub(1));
+                levels.close_attempt();
             }
             _ => {}
         }
         i += 1;
     }
-    max
+    Speculation { ways: max, rereads }
 }
 
-/// [`speculation`]'s stack: per open bracket level, the `<`s not yet closed there and the product
-/// of one plus them over this level and all outer ones. Never empty.
-struct SpeculationLevels(Vec<(u64, u64)>);
+/// What [`speculation`] estimates of a TypeScript file.
+#[derive(Clone, Copy, Debug)]
+pub struct Speculation {
+    /// The most ways the `<`s around one point may be read (grows exponentially with nesting).
+    pub ways: u64,
+    /// Tokens read again by failing attempts (grows with the square of a chain of `<`).
+    pub rereads: u64,
+}
+
+impl Speculation {
+    pub fn exceeds(self, ways: u64, rereads: u64) -> bool {
+        self.ways > ways || self.rereads > rereads
+    }
+}
+
+/// [`speculation`]'s stack of bracket levels, never empty, and the number of type-argument
+/// attempts open over all of them.
+struct SpeculationLevels {
+    levels: Vec<Level>,
+    open: u64,
+}
+
+/// One bracket level of [`SpeculationLevels`].
+struct Level {
+    /// The `<`s not yet closed here (since the last `;` here).
+    unclosed: u64,
+    /// One plus `unclosed`, times the same of every outer level.
+    product: u64,
+    /// The attempts started here that no token has ended yet.
+    open: u64,
+}
 
 impl SpeculationLevels {
     fn push(&mut self) {
-        let outer = self.0.last().map_or(1, |l| l.1);
-        self.0.push((0, outer));
+        let outer = self.levels.last().map_or(1, |l| l.product);
+        self.levels.push(Level { unclosed: 0, product: outer, open: 0 });
+    }
+
+    /// Closes the innermost level: its attempts end with it.
+    fn pop(&mut self) {
+        if let Some(level) = self.levels.pop() {
+            self.open -= level.open;
+        }
+    }
+
+    fn top(&mut self) -> &mut Level {
+        let top = self.levels.len() - 1;
+        &mut self.levels[top]
     }
 
     /// Changes the innermost level's unclosed count and returns its new product.
     fn set_unclosed(&mut self, f: impl FnOnce(u64) -> u64) -> u64 {
-        let top = self.0.len() - 1;
-        let outer = if top == 0 { 1 } else { self.0[top - 1].1 };
-        let level = &mut self.0[top];
-        level.0 = f(level.0);
-        level.1 = outer.saturating_mul(level.0.saturating_add(1));
-        level.1
+        let top = self.levels.len() - 1;
+        let outer = if top == 0 { 1 } else { self.levels[top - 1].product };
+        let level = &mut self.levels[top];
+        level.unclosed = f(level.unclosed);
+        level.product = outer.saturating_mul(level.unclosed.saturating_add(1));
+        level.product
+    }
+
+    /// A `<` starts an attempt at the innermost level.
+    fn attempt(&mut self) {
+        self.top().open += 1;
+        self.open += 1;
+    }
+
+    /// A `>` ends the innermost level's latest attempt.
+    fn close_attempt(&mut self) {
+        let level = self.top();
+        if level.open > 0 {
+            level.open -= 1;
+            self.open -= 1;
+        }
+    }
+
+    /// A token no type can hold ends every attempt open at the innermost level.
+    fn fail_attempts(&mut self) {
+        let ended = std::mem::take(&mut self.top().open);
+        self.open -= ended;
     }
 
     /// Skips template text from `i`; a `${` that ends it opens a level for the substitution.
@@ -389,7 +492,7 @@ impl SpeculationLevels {
         let (next, substitution) = template_part(b, i);
         if substitution {
             self.push();
-            templates.push(self.0.len());
+            templates.push(self.levels.len());
         }
         next
     }
@@ -516,6 +619,48 @@ fn skip_block_comment(b: &[u8], i: usize) -> usize {
 mod tests {
     use super::*;
 
+    fn ways(text: &str) -> u64 {
+        speculation(text, MAX_SPECULATION, u64::MAX).ways
+    }
+
+    fn rereads(text: &str) -> u64 {
+        speculation(text, u64::MAX, u64::MAX).rereads
+    }
+
+    #[test]
+    fn tsx_retry_needs_jsx_and_bounded_reading() {
+        assert!(tsx_retry_allowed("const e = <div>{x}</div>;"));
+        assert!(tsx_retry_allowed("const e = <Foo bar=\"a<b\" />;"));
+        // No JSX closing syntax: a TypeScript file with errors is not JSX.
+        assert!(!tsx_retry_allowed("const e = a < b; const f = <T>(x: T) => x"));
+        // Found by cargo-fuzz (typescript_loader, a slow unit; minimised from 1.8 KB that took
+        // seconds and 255 MB as TSX): the quote hides the rest from the string-aware estimate, but
+        // JSX text holds no strings.
+        let fuzzed = "t<d<{[b<d<d<d<{[<>'{b<t<d<d<d<e<{[s.i<t.d<\\d<\\e[[[[[[[[[[{[g().b<t.\\d<\\d<\\e<\\d<\\d<t.i<\\n[[[[[[Z[[[[[[[[[[[[[[{[[[[[[d<\\d<\\d<t.\\d<\\d<\\e<d<\\d<\\</a>";
+        assert!(!speculation(fuzzed, MAX_SPECULATION, MAX_REREADS).exceeds(MAX_SPECULATION, MAX_REREADS));
+        assert!(!tsx_retry_allowed(fuzzed));
+    }
+
+    #[test]
+    fn long_chains_of_failing_attempts_are_seen() {
+        // Found by cargo-fuzz (typescript_loader, slow units of 5 s): every `<` of `a<a<…<b;` is
+        // tried as type arguments that read to the `;` and fail, so 1,000 of them on a line cost
+        // oxc about a million token reads and 96 MB.
+        let chain = |n: usize| format!("x = {}b;\n", "a<".repeat(n));
+        assert!(rereads(&chain(1000)) > MAX_REREADS);
+        assert!(refuse(&chain(1000), FileKind::TypeScript).is_some());
+        assert!(refuse(&chain(1000), FileKind::JavaScript).is_none());
+        // Many short chains add up; a few are ordinary.
+        assert!(refuse(&chain(100).repeat(100), FileKind::TypeScript).is_some());
+        assert!(refuse(&chain(20).repeat(20), FileKind::TypeScript).is_none());
+        // A token no type holds ends the attempts, so comparisons joined by `&&` stay linear.
+        let joined = format!("const ok = {}true;\n", "a < b && ".repeat(2000));
+        assert!(rereads(&joined) < 10_000, "{}", rereads(&joined));
+        // Brackets close the attempts opened inside them.
+        let calls = "f(a < b, c < d);\n".repeat(2000);
+        assert!(rereads(&calls) < 20_000, "{}", rereads(&calls));
+    }
+
     #[test]
     fn ordinary_code_is_shallow() {
         let py = "import pulumi\nx = {\"a\": [1, 2, (3 + 4)]}\nif not x:\n    y = -1 if x else 2\n# ((((\ns = '(((('\n";
@@ -568,8 +713,8 @@ mod tests {
         // Divisions and regular expressions in ordinary code.
         let ts = "const a = (b + c) / 2 / d[0] / (e);\nconst r = /[)(]\\//g.test(s) ? x / y : typeof /(/;\nfunction f() { return /}/; }\n";
         assert!(nesting(ts, false, MAX_NESTING) < 10, "{}", nesting(ts, false, MAX_NESTING));
-        assert_eq!(speculation("const r = /<\\[{<\\[{</.test(a < b ? c : d);", MAX_SPECULATION), 2);
-        assert!(speculation(&"a<b\\]<[{[".repeat(12), MAX_SPECULATION) > MAX_SPECULATION);
+        assert_eq!(ways("const r = /<\\[{<\\[{</.test(a < b ? c : d);"), 2);
+        assert!(ways(&"a<b\\]<[{[".repeat(12)) > MAX_SPECULATION);
     }
 
     #[test]
@@ -578,16 +723,19 @@ mod tests {
                   for (let i = 0; i < n; i++) { if (a <= b && c < d) { x = y << 2; f = (z) => z > 1; } }\n\
                   const g = pulumi.all([a, b]).apply(([x, y]) => x < y ? [x] : [y]);\n// a<b<[{[ a<b<[{[\nconst s = \"a<b<[{[\";\n";
         // The nested `Map<…<…<…>>>` is the largest: 1 + 3 unclosed at one level.
-        assert_eq!(speculation(ts, MAX_SPECULATION), 4);
+        assert_eq!(ways(ts), 4);
         // Without semicolons, comparisons at one level add up (an over-estimate, but only linear).
-        assert_eq!(speculation(&"const ok = a < b\n".repeat(100), MAX_SPECULATION), 101);
+        assert_eq!(ways(&"const ok = a < b\n".repeat(100)), 101);
+        // Each attempt there ends within a few tokens (at the next `=`), so little is read again.
+        assert!(rereads(ts) < 40, "{}", rereads(ts));
+        assert!(rereads(&"const ok = a < b\n".repeat(100)) < 500);
     }
 
     #[test]
     fn nested_unclosed_type_arguments_are_seen() {
         // Found by cargo-fuzz (typescript_loader timed out): oxc tries each `<` as type arguments,
         // then as a comparison, so 84 bytes of `a<b<[{[` took seconds and every repetition tripled it.
-        let seen = |t: &str| speculation(t, MAX_SPECULATION) > MAX_SPECULATION;
+        let seen = |t: &str| ways(t) > MAX_SPECULATION;
         assert!(seen(&"a<b<[{[".repeat(12)));
         assert!(seen(&"a<b<c<d<e<[{[".repeat(6)));
         assert!(seen(&format!("const x = `${{{}}}`;", "a<b<[{[".repeat(12))));

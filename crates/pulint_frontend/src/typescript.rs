@@ -24,7 +24,7 @@ pub fn lower(file: FileId, text: &str, kind: FileKind) -> Parsed {
     let ts = SourceType::ts().with_module(true);
     let parsed = lower_as(file, text, ts);
     // `.ts` and `.tsx` are not told apart here: a file that reads better with JSX is TSX.
-    if parsed.errors.is_empty() || !text.contains('<') {
+    if parsed.errors.is_empty() || !crate::guard::tsx_retry_allowed(text) {
         return parsed;
     }
     let tsx = lower_as(file, text, ts.with_jsx(true));
