@@ -252,7 +252,9 @@ impl<'p> Evaluator<'p> {
     fn burn(&mut self) -> bool {
         // A safety net under the explicit bounds (call depth, instantiation depth): recursion
         // the evaluator does not bound by itself becomes a budget note, not a stack overflow.
-        if stacker::remaining_stack().is_some_and(|left| left < MIN_STACK_LEFT) {
+        // Checked every eighth step (reading the stack limit cost more than most steps): seven
+        // steps cannot descend far into the MIN_STACK_LEFT margin.
+        if self.fuel % 8 == 0 && stacker::remaining_stack().is_some_and(|left| left < MIN_STACK_LEFT) {
             if !self.too_deep {
                 self.too_deep = true;
                 let file = self.modules[self.frame().module].input.file;
