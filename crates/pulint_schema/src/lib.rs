@@ -192,8 +192,14 @@ impl Function {
     }
 }
 
-/// Looks a property up by any spelling of its name (`cidr_block`, `cidrBlock`).
+/// Looks a property up by any spelling of its name (`cidr_block`, `cidrBlock`). Property lists
+/// are sorted by schema name and no two share a normal form (test:
+/// `properties_differ_in_normal_form`), so the schema spelling most lookups use is found by a
+/// binary search before any name is normalised.
 pub fn find<'a>(props: &'a [Property], name: &str) -> Option<&'a Property> {
+    if let Ok(i) = props.binary_search_by(|p| p.name.as_str().cmp(name)) {
+        return Some(&props[i]);
+    }
     with_normal(name, |n| props.iter().find(|p| p.key == n))
 }
 
@@ -518,6 +524,24 @@ mod tests {
         assert!(s.pulumi_names(false).contains("interpolate") && !s.pulumi_names(false).contains("random"));
         let ingress = s.nested("ec2.SecurityGroupIngress").unwrap();
         assert!(find(ingress, "from_port").unwrap().required);
+    }
+
+    #[test]
+    fn properties_differ_in_normal_form() {
+        let s = Schema::aws();
+        let lists = s.resources.values().map(Resource::inputs).chain(s.functions.values().map(Function::inputs)).chain(s.types.values().map(|t| t.get(props).as_slice()));
+        for list in lists {
+            assert!(list.is_sorted_by(|a, b| a.name < b.name));
+            let mut keys: Vec<&str> = list.iter().map(|p| p.key.as_str()).collect();
+            keys.sort_unstable();
+            let n = keys.len();
+            keys.dedup();
+            assert_eq!(keys.len(), n, "{:?}", list.iter().map(|p| &p.name).collect::<Vec<_>>());
+        }
+        let versioning = s.resource("aws:s3/bucket:Bucket").unwrap();
+        for name in ["forceDestroy", "force_destroy", "ForceDestroy"] {
+            assert_eq!(versioning.input(name).map(|p| p.name.as_str()), Some("forceDestroy"));
+        }
     }
 
     #[test]
