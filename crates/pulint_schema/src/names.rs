@@ -153,6 +153,12 @@ pub fn within(a: &str, b: &str, limit: usize) -> bool {
 /// cells within `limit` of the diagonal can stay within `limit`, so only they are computed
 /// (values are capped at `limit + 1`), and the scan stops when a whole band exceeds `limit`.
 fn bounded_distance<T: PartialEq>(a: &[T], b: &[T], limit: usize, row: &mut Vec<usize>) -> usize {
+    // A common prefix or suffix never changes the distance (most candidates share `Args`, a
+    // module's words, ...): only the middles are compared.
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
     let big = limit.saturating_add(1);
     row.clear();
     row.extend((0..=b.len()).map(|j| j.min(big)));
