@@ -33,6 +33,22 @@ mod index {
     include!(concat!(env!("OUT_DIR"), "/index.rs"));
 }
 
+/// Calls `f` with `module.name`, joined on the stack when short: class lookups run for every
+/// capitalised SDK name a program uses.
+fn with_dotted<R>(module: &str, name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 96];
+    let len = module.len() + 1 + name.len();
+    if len <= buf.len() {
+        buf[..module.len()].copy_from_slice(module.as_bytes());
+        buf[module.len()] = b'.';
+        buf[module.len() + 1..len].copy_from_slice(name.as_bytes());
+        if let Ok(key) = std::str::from_utf8(&buf[..len]) {
+            return f(key);
+        }
+    }
+    f(&format!("{module}.{name}"))
+}
+
 /// The text of an indexed value.
 fn slice(r: Range) -> Option<&'static str> {
     (r.1 > 0).then(|| &DATA[r.0..r.1])
@@ -388,8 +404,7 @@ impl Schema {
     /// input type's `...Args` class, an enum, or a Node-only class or constant.
     pub fn has_class(&self, module: &str, name: &str) -> bool {
         let module = module.trim_end_matches('_');
-        let key = format!("{module}.{name}");
-        if self.by_class.contains_key(&key) || self.enums.contains_key(&key) {
+        if with_dotted(module, name, |key| self.by_class.contains_key(key) || self.enums.contains_key(key)) {
             return true;
         }
         if self.node_only.get(module).is_some_and(|s| s.contains(name)) {
@@ -398,7 +413,7 @@ impl Schema {
         let base = name.strip_suffix("ArgsDict").or_else(|| name.strip_suffix("Args"));
         if let Some(base) = base {
             let init = base.strip_suffix("Init").unwrap_or(base);
-            return self.types.contains_key(format!("{module}.{base}").as_str()) || self.by_class.contains_key(&format!("{module}.{init}"));
+            return with_dotted(module, base, |key| self.types.contains_key(key)) || with_dotted(module, init, |key| self.by_class.contains_key(key));
         }
         false
     }

@@ -44,20 +44,21 @@ impl Rule for NondeterministicNameOrTag {
         // One finding per clock or random call, however many resources use its value.
         let mut found: Vec<Use> = Vec::new();
         for (_, r) in query::created(p) {
-            let mut note = |v: &Value, what: String| {
+            // `what` is described only for a volatile value (most are not).
+            let mut note = |v: &Value, what: &dyn Fn() -> String| {
                 let Some((reason, source)) = v.volatile() else { return };
                 match found.iter_mut().find(|u| u.source == source) {
                     Some(u) => u.count += 1,
-                    None => found.push(Use { source, reason, what, site: r.span, count: 1 }),
+                    None => found.push(Use { source, reason, what: what(), site: r.span, count: 1 }),
                 }
             };
-            note(&r.name, "the logical name".into());
+            note(&r.name, &|| "the logical name".into());
             for prop in &r.args {
                 let k = prop.key.canonical.as_str();
                 if NAME_ARGS.contains(&k) || k.ends_with("Name") {
-                    note(&prop.value, format!("`{}`", prop.key.written));
+                    note(&prop.value, &|| format!("`{}`", prop.key.written));
                 } else if k == "tags" {
-                    note(&prop.value, format!("a tag value in `{}`", prop.key.written));
+                    note(&prop.value, &|| format!("a tag value in `{}`", prop.key.written));
                 }
             }
         }
