@@ -5,7 +5,8 @@
 #   scripts/fuzz.sh --seeds [TARGET...]                       # only (re)build the seed corpora
 #   scripts/fuzz.sh --list                                    # the targets
 #
-# TARGET: python_loader, typescript_loader, markdown_loader, check_pipeline. SECONDS: 600 unless
+# TARGET: python_loader, typescript_loader, markdown_loader, markdown_scanner (differential: the
+# Markdown line scanner against pulldown-cmark), check_pipeline. SECONDS: 600 unless
 # given. Needs cargo-fuzz (`cargo install cargo-fuzz --version 0.13.2 --locked`); stable rustc is
 # made to accept cargo-fuzz's `-Zsanitizer=address` with RUSTC_BOOTSTRAP=1. FUZZ_SANITIZER=none
 # builds without AddressSanitizer (default: address). Builds with `-O`: fuzz/Cargo.toml's release
@@ -21,7 +22,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TARGETS=(python_loader typescript_loader markdown_loader check_pipeline)
+TARGETS=(python_loader typescript_loader markdown_loader markdown_scanner check_pipeline)
 
 seeds() {
   python3 - "$@" <<'PY'
@@ -78,6 +79,7 @@ corpus = {
     "python_loader": [b for s, b in code if s == "p"],
     "typescript_loader": [b for s, b in code if s in "txj"],
     "markdown_loader": docs,
+    "markdown_scanner": docs,
     "check_pipeline": [s.encode() + b for s, b in code] + [b"m" + d for d in docs] + [b"P" + p for p in projects],
 }
 for t in targets:

@@ -47,9 +47,16 @@ pub fn blocks(doc: &str) -> Vec<Block> {
 /// [`blocks`] with pulldown reading every document, to check the line scanner against.
 #[cfg(test)]
 fn blocks_via_pulldown(doc: &str) -> Vec<Block> {
+    blocks_by_both(doc).1
+}
+
+/// The line scanner's blocks (None when it leaves the document to pulldown) and pulldown's, for
+/// the differential fuzz target (`fuzz/fuzz_targets/markdown_scanner.rs`) and the tests.
+#[doc(hidden)]
+pub fn blocks_by_both(doc: &str) -> (Option<Vec<Block>>, Vec<Block>) {
     let index = LineIndex::new(doc);
-    let scan = pulldown_scan(doc, &index);
-    named_blocks(doc, &index, scan)
+    let simple = simple::scan(doc, &index).map(|scan| named_blocks(doc, &index, scan));
+    (simple, named_blocks(doc, &index, pulldown_scan(doc, &index)))
 }
 
 /// Names the scanned fences and splits those holding several files.
