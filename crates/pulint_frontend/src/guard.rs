@@ -299,19 +299,20 @@ pub fn speculation(text: &str, limit: u64, rereads_limit: u64) -> Speculation {
 /// Whether a TypeScript file that did not parse may be read again as TSX (JSX in TypeScript).
 /// oxc's TSX mode has costs of its own: fuzzed text of unclosed `<`, `{` and `[` with a quote
 /// among them took seconds and 255 MB for 1.8 KB. So the retry is only for text that shows JSX
-/// closing syntax (`</`, `/>`) and stays within the `<` limits when its quotes are read as JSX
-/// text (which holds no strings) rather than as the start of a string.
+/// closing syntax (`</`, `/>`) and stays within the `<` limits when quotes, `//` and `/` are read
+/// as JSX text reads them (as text) rather than as strings, comments and regular expressions.
 pub fn tsx_retry_allowed(text: &str) -> bool {
     let jsx = memmem::find(text.as_bytes(), b"</").is_some() || memmem::find(text.as_bytes(), b"/>").is_some();
     jsx && !speculation_in(text, MAX_SPECULATION, MAX_REREADS, false).exceeds(MAX_SPECULATION, MAX_REREADS)
 }
 
-/// [`speculation`], with quotes starting strings or (for JSX text) read as ordinary bytes.
-fn speculation_in(text: &str, limit: u64, rereads_limit: u64, strings: bool) -> Speculation {
+/// [`speculation`], skipping strings, comments and regular expressions as TypeScript has them,
+/// or (`skips` false, for JSX, whose text holds none of them) reading every byte as code.
+fn speculation_in(text: &str, limit: u64, rereads_limit: u64, skips: bool) -> Speculation {
     let b = text.as_bytes();
     let n = b.len();
     let mut levels = SpeculationLevels { levels: vec![Level { unclosed: 0, product: 1, open: 0 }], open: 0 };
-    // Levels (as `levels.0.len()`) that are template substitutions, innermost last.
+    // Levels (as `levels.levels.len()`) that are template substitutions, innermost last.
     let mut templates: Vec<usize> = Vec::new();
     let mut max = 1u64;
     let mut rereads = 0u64;
@@ -339,7 +340,7 @@ fn speculation_in(text: &str, limit: u64, rereads_limit: u64, strings: bool) -> 
             continue;
         }
         match c {
-            b'"' | b'\'' if strings => {
+            b'"' | b'\'' if skips => {
                 i = skip_string(b, i, c, false);
                 continue;
             }
@@ -347,19 +348,19 @@ fn speculation_in(text: &str, limit: u64, rereads_limit: u64, strings: bool) -> 
                 i += 2;
                 continue;
             }
-            b'`' if strings => {
+            b'`' if skips => {
                 i = levels.template_part(b, i + 1, &mut templates);
                 continue;
             }
-            b'/' if i + 1 < n && b[i + 1] == b'/' => {
+            b'/' if skips && i + 1 < n && b[i + 1] == b'/' => {
                 i = skip_line(b, i, false);
                 continue;
             }
-            b'/' if i + 1 < n && b[i + 1] == b'*' => {
+            b'/' if skips && i + 1 < n && b[i + 1] == b'*' => {
                 i = skip_block_comment(b, i);
                 continue;
             }
-            b'/' if regex_may_start(prev, prev_word.map(|(s, e)| &b[s..e])) => {
+            b'/' if skips && regex_may_start(prev, prev_word.map(|(s, e)| &b[s..e])) => {
                 i = skip_regex(b, i);
                 last = b'x';
                 continue;
