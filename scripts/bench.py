@@ -142,8 +142,7 @@ def main():
         rules = os.path.join(tmp, "rules.yaml")
         with open(rules, "w") as f:
             f.write(SEMGREP_RULES)
-        # Files just written are still being flushed to disk; timing during the writeback measured
-        # the disk, not pulint (the first run and the 8x copies were 10-25% slower).
+        # Files just written may still be flushing to disk: no writeback during the timing.
         os.sync()
         rel = lambda ps: [os.path.relpath(p, tmp) for p in ps]
         rows = []
