@@ -1,6 +1,7 @@
 //! `--format json`: one JSON array of findings; positions are 1-based, in the file a user opens.
 
 use crate::Report;
+use std::fmt::Write;
 use serde::Serialize;
 
 /// One finding on the wire. Field names are part of the CLI contract.
@@ -71,7 +72,7 @@ impl JsonDiagnostic<'_> {
         };
         let number = |out: &mut String, key: &str, value: u32| {
             field(out, key);
-            out.push_str(itoa(value, &mut [0; 10]));
+            let _ = write!(out, "{value}");
         };
         let optional = |out: &mut String, key: &str, value: Option<&str>| match value {
             Some(v) => text(out, key, v),
@@ -137,20 +138,6 @@ fn escaped(out: &mut String, s: &str) {
     }
     out.push_str(&s[start..]);
     out.push('"');
-}
-
-/// The decimal digits of `n`, written at the end of `buf`.
-fn itoa(mut n: u32, buf: &mut [u8; 10]) -> &str {
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    std::str::from_utf8(&buf[i..]).unwrap_or("0")
 }
 
 /// The array of [`render_items`] elements, as `serde_json::to_string_pretty` prints it.

@@ -147,7 +147,7 @@ fn targets(p: &Program) -> Vec<Target<'_>> {
             "cloudwatch" => "event bus",
             _ => "cluster",
         };
-        debug_assert!(NOUNS.contains(&noun), "{noun} missing from NOUNS");
+        debug_assert!(KIND_WORDS.iter().any(|(n, _)| *n == noun), "{noun} missing from KIND_WORDS");
         let (auto, named) = if absent(r, arg) {
             (render(p, &r.name), None)
         } else {
@@ -169,7 +169,7 @@ fn judge<'a, 'b>(targets: &'a [Target<'b>], text: &str, dynamic: bool, context: 
     }
     let context: String = context.to_ascii_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
     // The kinds the context names, looked for once rather than once per target.
-    let kinds: Vec<&str> = NOUNS.into_iter().filter(|n| kind_words(n).iter().any(|w| context.contains(w))).collect();
+    let kinds: Vec<&str> = KIND_WORDS.iter().filter(|(_, words)| words.iter().any(|w| context.contains(w))).map(|(n, _)| *n).collect();
     if kinds.is_empty() {
         return None;
     }
@@ -190,28 +190,22 @@ fn judge<'a, 'b>(targets: &'a [Target<'b>], text: &str, dynamic: bool, context: 
     None
 }
 
-/// The kinds of resource a target can be (its noun).
-const NOUNS: [&str; 12] =
-    ["parameter", "table", "bucket", "queue", "topic", "secret", "function", "stream", "state machine", "log group", "event bus", "cluster"];
-
-/// Words (lowercase, without separators) by which code or a variable name says which kind of
-/// resource it names.
-fn kind_words(noun: &str) -> &'static [&'static str] {
-    match noun {
-        "parameter" => &["parameter", "param", "ssm"],
-        "table" => &["table", "dynamo"],
-        "bucket" => &["bucket"],
-        "queue" => &["queue", "sqs"],
-        "topic" => &["topic", "sns"],
-        "secret" => &["secret"],
-        "function" => &["functionname", "lambdaname"],
-        "stream" => &["stream", "kinesis"],
-        "state machine" => &["statemachine", "sfn"],
-        "log group" => &["loggroup"],
-        "event bus" => &["eventbus"],
-        _ => &["cluster"],
-    }
-}
+/// The kinds of resource a target can be (its noun), with the words (lowercase, without
+/// separators) by which code or a variable name says it names one.
+const KIND_WORDS: [(&str, &[&str]); 12] = [
+    ("parameter", &["parameter", "param", "ssm"]),
+    ("table", &["table", "dynamo"]),
+    ("bucket", &["bucket"]),
+    ("queue", &["queue", "sqs"]),
+    ("topic", &["topic", "sns"]),
+    ("secret", &["secret"]),
+    ("function", &["functionname", "lambdaname"]),
+    ("stream", &["stream", "kinesis"]),
+    ("state machine", &["statemachine", "sfn"]),
+    ("log group", &["loggroup"]),
+    ("event bus", &["eventbus"]),
+    ("cluster", &["cluster"]),
+];
 
 /// True when `literal` is `template` (text around one environment-like hole) with the hole
 /// written as a fixed environment name.
